@@ -1,0 +1,179 @@
+"""Writing what MkDocs reads: the course pages with their questionnaires rendered, and our assets.
+
+The generated folder (``docs_dir`` in mkdocs.yml) receives:
+
+* every file of the pages folder, Markdown pages with each questionnaire placement
+  replaced by the rendered form;
+* ``assets/lederskap/``: our browser code and styles, the interface messages of
+  the course's language, the scorer wheel and the self-hosted Pyodide runtime.
+
+Only files whose content changed are rewritten, and files that no longer belong
+are removed, so that ``mkdocs serve`` reloads just what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .course import Course
+from .errors import SetupError
+from .messages import Messages, load_messages
+from .pages import replace_placements
+from .render import render_questionnaire
+from .wheel import build_scorer_wheel
+
+ASSETS_PREFIX = "assets/lederskap"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_DIR_VARIABLE = "LEDERSKAP_PYODIDE_DIR"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to write: either ``content`` or a copy of ``source``."""
+
+    content: bytes | None = None
+    source: Path | None = None
+
+
+def find_pyodide(start: Path) -> Path:
+    """The npm package ``pyodide``: from $LEDERSKAP_PYODIDE_DIR, or node_modules in a parent folder
+    of the course or of this package."""
+    configured = os.environ.get(PYODIDE_DIR_VARIABLE)
+    candidates = [Path(configured)] if configured else []
+    for base in (start, Path(__file__).resolve().parent):
+        candidates += [folder / "node_modules" / "pyodide" for folder in (base, *base.parents)]
+    for candidate in candidates:
+        if all((candidate / name).is_file() for name in (*PYODIDE_FILES, "package.json")):
+            return candidate
+    where = configured or f"node_modules/pyodide above {start}"
+    raise SetupError(
+        f"The Pyodide runtime was not found ({where}). Run `npm ci` in the repository, "
+        f"or set {PYODIDE_DIR_VARIABLE} to the folder of the npm package 'pyodide'."
+    )
+
+
+def _package_assets() -> Iterator[tuple[str, bytes]]:
+    root = resources.files(__package__).joinpath("assets")
+
+    def walk(node: resources.abc.Traversable, prefix: str) -> Iterator[tuple[str, bytes]]:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = f"{prefix}/{child.name}" if prefix else child.name
+            if child.is_dir():
+                yield from walk(child, name)
+            elif not child.name.startswith("."):
+                yield name, child.read_bytes()
+
+    yield from walk(root, "assets")
+
+
+def plan_outputs(course: Course) -> dict[str, Output]:
+    """Every file of the generated folder, by its path relative to that folder."""
+    project = course.project
+    messages = Messages(project.settings.language)
+    outputs: dict[str, Output] = {}
+    rendered: dict[str, str] = {}
+
+    def render(questionnaire_id: str) -> str:
+        if questionnaire_id not in rendered:
+            questionnaire = course.questionnaires[questionnaire_id].questionnaire
+            rendered[questionnaire_id] = render_questionnaire(questionnaire, project.settings.course, messages)
+        return rendered[questionnaire_id]
+
+    for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(project.pages_dir).as_posix()
+        if path.suffix == ".md":
+            text = replace_placements(path.read_text(encoding="utf-8"), render)
+            outputs[relative] = Output(content=text.encode("utf-8"))
+        else:
+            outputs[relative] = Output(source=path)
+
+    for name, content in _package_assets():
+        outputs[name] = Output(content=content)
+
+    pyodide = find_pyodide(project.root)
+    pyodide_version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
+    for name in PYODIDE_FILES:
+        outputs[f"{ASSETS_PREFIX}/pyodide/{name}"] = Output(source=pyodide / name)
+
+    cache_dir = project.generated_dir.with_name(project.generated_dir.name + "-cache")
+    wheel = build_scorer_wheel(cache_dir)
+    outputs[f"{ASSETS_PREFIX}/wheels/{wheel.name}"] = Output(source=wheel)
+
+    build_hash = _fingerprint(outputs)
+    info = {
+        "course": project.settings.course,
+        "language": project.settings.language,
+        "pyodideVersion": pyodide_version,
+        "wheel": f"wheels/{wheel.name}",
+        "build": build_hash,
+    }
+    outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
+    outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
+        content=_es_module("messages", load_messages(project.settings.language))
+    )
+    return outputs
+
+
+def _es_module(name: str, value: Mapping[str, object]) -> bytes:
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return f"// Generated by lederskap build. Do not edit.\nexport const {name} = Object.freeze({text});\n".encode()
+
+
+def _fingerprint(outputs: Mapping[str, Output]) -> str:
+    """A short hash of everything the site is made of, which changes with every deploy that changes it."""
+    digest = hashlib.sha256()
+    for name in sorted(outputs):
+        output = outputs[name]
+        digest.update(name.encode())
+        if output.content is not None:
+            digest.update(output.content)
+        elif output.source is not None:
+            stat = output.source.stat()
+            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:12]
+
+
+def write_outputs(outputs: Mapping[str, Output], target: Path) -> list[str]:
+    """Make ``target`` hold exactly ``outputs``; return the paths that changed."""
+    changed = []
+    target.mkdir(parents=True, exist_ok=True)
+    for name, output in outputs.items():
+        path = target / name
+        if output.content is not None:
+            if path.is_file() and path.read_bytes() == output.content:
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(output.content)
+        elif output.source is not None:
+            if _same_copy(output.source, path):
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(output.source, path)
+        changed.append(name)
+    wanted = {target / name for name in outputs}
+    for path in sorted(target.rglob("*"), reverse=True):
+        if path.is_file() and path not in wanted:
+            path.unlink()
+            changed.append(path.relative_to(target).as_posix())
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def _same_copy(source: Path, copy: Path) -> bool:
+    if not copy.is_file():
+        return False
+    a, b = source.stat(), copy.stat()
+    return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
+
+
+def generate(course: Course) -> list[str]:
+    """Write the course's generated folder; return the paths that changed."""
+    return write_outputs(plan_outputs(course), course.project.generated_dir)

@@ -1,0 +1,300 @@
+"""Rendering a questionnaire to static, accessible HTML.
+
+The form works before any script runs, and without scripts: native
+``fieldset``/``legend`` groups, radio buttons whose accessible names carry the
+scale value and its label, real ``label`` elements, ``textarea``s,
+checkboxes and number inputs. The browser code finds everything through
+``lsk-`` classes and ``data-lsk-*`` attributes holding the author's ids (see
+ARCHITECTURE.md, "The questionnaire HTML contract").
+"""
+
+from __future__ import annotations
+
+import json
+
+from lederskap_scorer.model import (
+    AllocationPart,
+    ChecklistPart,
+    Dimension,
+    Item,
+    LikertPart,
+    Part,
+    Questionnaire,
+    Scale,
+    TextField,
+    TextPart,
+)
+from lederskap_scorer.schema import dump
+
+from .html import Markup, element, fragment, json_for_script, paragraphs
+from .messages import Messages
+
+
+def definition_json(questionnaire: Questionnaire) -> str:
+    """The questionnaire as the JSON the browser's scorer reads."""
+    return json.dumps(dump(questionnaire), ensure_ascii=False, separators=(",", ":"))
+
+
+class _Renderer:
+    def __init__(self, questionnaire: Questionnaire, course: str, messages: Messages) -> None:
+        self.q = questionnaire
+        self.course = course
+        self.t = messages
+
+    def html_id(self, *names: str | int) -> str:
+        return "-".join(["lsk", self.q.id, *(str(n) for n in names)])
+
+    def render(self) -> Markup:
+        q = self.q
+        title_id = self.html_id("title")
+        return element(
+            "form",
+            {
+                "class": "lsk-questionnaire",
+                "id": self.html_id(),
+                "data-lsk-course": self.course,
+                "data-lsk-questionnaire": q.id,
+                "data-lsk-version": q.version,
+                "data-lsk-language": self.t.language,
+                "aria-labelledby": title_id,
+                "action": "#",
+                "method": "get",
+                "novalidate": True,
+            },
+            element("h2", {"class": "lsk-title", "id": title_id}, q.title),
+            element("p", {"class": "lsk-source"}, self.t("form.source", source=q.source)) if q.source else None,
+            paragraphs(q.intro, "lsk-intro") if q.intro else None,
+            element("p", {"class": "lsk-privacy"}, self.t("form.privacy")),
+            element("noscript", {}, element("p", {"class": "lsk-noscript"}, self.t("form.noscript"))),
+            element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+            *(self.part(part) for part in q.parts),
+            element(
+                "script",
+                {"type": "application/json", "class": "lsk-definition"},
+                json_for_script(definition_json(q)),
+            ),
+        )
+
+    def part(self, part: Part) -> Markup:
+        if isinstance(part, LikertPart):
+            return fragment(self.likert(part), self.results(part.id))
+        if isinstance(part, TextPart):
+            return self.text_part(part)
+        if isinstance(part, ChecklistPart):
+            return self.checklist(part)
+        return fragment(self.allocation(part), self.results(part.id))
+
+    def section(self, part: Part, *children: str | None) -> Markup:
+        title_id = self.html_id(part.id, "title")
+        return element(
+            "section",
+            {
+                "class": f"lsk-part lsk-part--{part.type}",
+                "data-lsk-part": part.id,
+                "data-lsk-part-type": part.type,
+                "aria-labelledby": title_id,
+            },
+            element("h3", {"class": "lsk-part-title", "id": title_id}, part.title),
+            paragraphs(part.intro, "lsk-intro") if part.intro else None,
+            *children,
+        )
+
+    def likert(self, part: LikertPart) -> Markup:
+        scale = self.q.scale
+        assert scale is not None, "checked by check_questionnaire"
+        legend = [self.t("form.scale_range", min=scale.min, max=scale.max)]
+        legend += [self.t("form.scale_point", value=label.value, text=label.text) for label in scale.labels]
+        return self.section(
+            part,
+            element("p", {"class": "lsk-scale-legend"}, " ".join(legend)),
+            *(self.dimension(dimension, scale) for dimension in part.dimensions),
+        )
+
+    def dimension(self, dimension: Dimension, scale: Scale) -> Markup:
+        title_id = self.html_id(dimension.id, "title")
+        return element(
+            "section",
+            {"class": "lsk-dimension", "data-lsk-dimension": dimension.id, "aria-labelledby": title_id},
+            element("h4", {"class": "lsk-dimension-title", "id": title_id}, dimension.title),
+            paragraphs(dimension.description, "lsk-intro") if dimension.description else None,
+            *(self.item(item, scale) for item in dimension.items),
+        )
+
+    def item(self, item: Item, scale: Scale) -> Markup:
+        labels = {label.value: label.text for label in scale.labels}
+        choices = []
+        for value in range(scale.min, scale.max + 1):
+            input_id = self.html_id(item.id, value)
+            label = labels.get(value)
+            name = (
+                self.t("form.radio_name_labelled", value=value, max=scale.max, label=label)
+                if label
+                else self.t("form.radio_name", value=value, max=scale.max)
+            )
+            choices.append(
+                element(
+                    "span",
+                    {"class": "lsk-choice"},
+                    element(
+                        "input",
+                        {"type": "radio", "id": input_id, "name": item.id, "value": value, "class": "lsk-radio"},
+                    ),
+                    element(
+                        "label",
+                        {"for": input_id},
+                        element("span", {"class": "lsk-choice-value", "aria-hidden": "true"}, str(value)),
+                        element("span", {"class": "lsk-visually-hidden"}, f"{name}: {item.text}"),
+                    ),
+                )
+            )
+        ends = element(
+            "span",
+            {"class": "lsk-scale-ends", "aria-hidden": "true"},
+            element("span", {}, labels.get(scale.min, "")),
+            element("span", {}, labels.get(scale.max, "")),
+        )
+        return element(
+            "fieldset",
+            {"class": "lsk-item", "data-lsk-item": item.id},
+            element("legend", {"class": "lsk-item-text"}, item.text),
+            element("div", {"class": "lsk-scale"}, *choices),
+            ends if scale.labels else None,
+        )
+
+    def text_field(self, field: TextField) -> Markup:
+        input_id = self.html_id(field.id)
+        hint_id = self.html_id(field.id, "hint")
+        return element(
+            "div",
+            {"class": "lsk-field", "data-lsk-field": field.id},
+            element("label", {"for": input_id, "class": "lsk-field-label"}, field.label),
+            element("p", {"class": "lsk-hint", "id": hint_id}, field.hint) if field.hint else None,
+            element(
+                "textarea",
+                {
+                    "id": input_id,
+                    "name": field.id,
+                    "rows": field.rows,
+                    "class": "lsk-textarea",
+                    "aria-describedby": hint_id if field.hint else None,
+                },
+            ),
+        )
+
+    def text_part(self, part: TextPart) -> Markup:
+        return self.section(part, *(self.text_field(field) for field in part.fields))
+
+    def checklist(self, part: ChecklistPart) -> Markup:
+        title_id = self.html_id(part.id, "title")
+        options = []
+        for option in part.options:
+            input_id = self.html_id(part.id, option.id)
+            options.append(
+                element(
+                    "li",
+                    {"class": "lsk-option"},
+                    element(
+                        "input",
+                        {
+                            "type": "checkbox",
+                            "id": input_id,
+                            "name": part.id,
+                            "value": option.id,
+                            "class": "lsk-checkbox",
+                        },
+                    ),
+                    element("label", {"for": input_id}, option.text),
+                )
+            )
+        return element(
+            "section",
+            {
+                "class": "lsk-part lsk-part--checklist",
+                "data-lsk-part": part.id,
+                "data-lsk-part-type": part.type,
+                "aria-labelledby": title_id,
+            },
+            element(
+                "fieldset",
+                {"class": "lsk-checklist"},
+                element("legend", {}, element("h3", {"class": "lsk-part-title", "id": title_id}, part.title)),
+                paragraphs(part.intro, "lsk-intro") if part.intro else None,
+                element("p", {"class": "lsk-hint"}, self.t("form.checklist_hint")),
+                element("ul", {"class": "lsk-options"}, *options),
+            ),
+            self.text_field(part.summary) if part.summary else None,
+        )
+
+    def allocation(self, part: AllocationPart) -> Markup:
+        rows = []
+        for row in part.rows:
+            cells = []
+            for column in part.columns:
+                input_id = self.html_id(row.id, column.id)
+                cells.append(
+                    element(
+                        "div",
+                        {"class": "lsk-allocation-cell"},
+                        element(
+                            "label",
+                            {"for": input_id},
+                            column.text,
+                            element("span", {"class": "lsk-visually-hidden"}, f": {row.text}"),
+                        ),
+                        element(
+                            "span",
+                            {"class": "lsk-number"},
+                            element(
+                                "input",
+                                {
+                                    "type": "number",
+                                    "id": input_id,
+                                    "name": f"{row.id}.{column.id}",
+                                    "class": "lsk-number-input",
+                                    "data-lsk-row": row.id,
+                                    "data-lsk-column": column.id,
+                                    "min": 0,
+                                    "max": part.total,
+                                    "step": "any",
+                                    "inputmode": "decimal",
+                                },
+                            ),
+                            element("span", {"class": "lsk-unit", "aria-hidden": "true"}, part.unit),
+                        ),
+                    )
+                )
+            rows.append(
+                element(
+                    "fieldset",
+                    {"class": "lsk-allocation-row", "data-lsk-row": row.id},
+                    element("legend", {"class": "lsk-item-text"}, row.text),
+                    element("div", {"class": "lsk-allocation-cells"}, *cells),
+                )
+            )
+        return self.section(
+            part,
+            element("p", {"class": "lsk-hint"}, self.t("form.allocation_hint", total=part.total, unit=part.unit)),
+            *rows,
+            element(
+                "p",
+                {"class": "lsk-allocation-totals", "data-lsk-totals": part.id, "data-lsk-total": part.total},
+            ),
+        )
+
+    def results(self, part_id: str) -> Markup:
+        heading_id = self.html_id(part_id, "results-title")
+        return element(
+            "section",
+            {"class": "lsk-results", "data-lsk-results": part_id, "aria-labelledby": heading_id},
+            element("h3", {"class": "lsk-results-title", "id": heading_id}, self.t("form.results_heading")),
+            element(
+                "div",
+                {"class": "lsk-results-body", "data-lsk-results-body": True},
+                element("p", {"class": "lsk-results-placeholder"}, self.t("form.results_placeholder")),
+            ),
+        )
+
+
+def render_questionnaire(questionnaire: Questionnaire, course: str, messages: Messages) -> Markup:
+    """The questionnaire as one HTML block to place in a Markdown page (it contains no blank line)."""
+    return _Renderer(questionnaire, course, messages).render()

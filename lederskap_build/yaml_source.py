@@ -1,0 +1,84 @@
+"""Reading YAML while remembering the line of every value, for error messages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+from lederskap_scorer.schema import join_path
+
+from .errors import ContentProblem
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Plain data read from one YAML file, with the 1-based line of each path in it."""
+
+    file: str
+    data: object
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def line_of(self, path: str) -> int:
+        """The line of ``path``, or of its nearest enclosing value that exists in the file."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return 1
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[: max(cut, 0)]
+
+    def problem(self, where: str, message: str) -> ContentProblem:
+        return ContentProblem(self.file, self.line_of(where), where, message)
+
+
+class YamlSyntaxError(Exception):
+    """The file is not valid YAML; ``problem`` says where and why."""
+
+    def __init__(self, problem: ContentProblem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def load_yaml(text: str, file: str) -> tuple[YamlDocument, list[ContentProblem]]:
+    """Parse ``text``; also report keys given twice in one mapping, which YAML would silently merge."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        column = f" (column {mark.column + 1})" if mark else ""
+        what = error.problem or error.context or "unreadable"
+        raise YamlSyntaxError(ContentProblem(file, line, "", f"invalid YAML: {what}{column}")) from error
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(ContentProblem(file, 0, "", f"invalid YAML: {error}")) from error
+    lines: dict[str, int] = {}
+    duplicates: list[ContentProblem] = []
+    if node is not None:
+        _collect_lines(node, "", lines, duplicates, file)
+    return YamlDocument(file, data, lines), duplicates
+
+
+def _collect_lines(
+    node: yaml.Node, path: str, lines: dict[str, int], duplicates: list[ContentProblem], file: str
+) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = join_path(path, key)
+            if key in seen:
+                duplicates.append(
+                    ContentProblem(file, key_node.start_mark.line + 1, child, f"the key '{key}' is given twice")
+                )
+                continue
+            seen.add(key)
+            lines[child] = key_node.start_mark.line + 1
+            _collect_lines(value_node, child, lines, duplicates, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, join_path(path, index), lines, duplicates, file)

@@ -1,0 +1,227 @@
+"""Declarative parsing of plain data (from YAML or JSON) into frozen dataclasses.
+
+The dataclasses in :mod:`lederskap_scorer.model` *are* the schema: their
+field names, type hints and defaults say what is allowed. :func:`parse` walks
+them and collects every problem it finds instead of stopping at the first,
+each with the path of the offending value (``parts[0].dimensions[1].items[3].text``)
+and one sentence saying what was expected and what was given.
+
+Supported type hints: ``str``, ``int``, ``float``, ``bool``, :data:`Id`,
+``Literal[...]`` of strings, ``X | None``, ``tuple[X, ...]``, dataclasses, and
+unions of dataclasses that each have a ``type: Literal["..."]`` field (a
+tagged union, chosen by the ``type`` key of the data).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal, NewType, TypeVar, Union, get_args, get_origin, get_type_hints
+
+Id = NewType("Id", str)
+"""An author-written identifier: lowercase letters, digits, ``-`` and ``_``."""
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, at ``path`` (empty for the top level)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class SchemaError(ValueError):
+    """Raised by :func:`parse` with every :class:`Problem` found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def join_path(base: str, key: str | int) -> str:
+    """Extend a path with a field name or a list index."""
+    if isinstance(key, int):
+        return f"{base}[{key}]"
+    return f"{base}.{key}" if base else key
+
+
+def describe(value: object) -> str:
+    """Name the kind of a plain value in words an author understands."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"a text ({shown!r})"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def parse(cls: type[T], data: object, path: str = "") -> T:
+    """Build ``cls`` from ``data`` or raise :class:`SchemaError` listing every problem."""
+    problems: list[Problem] = []
+    result = _parse_value(cls, data, path, problems)
+    if problems:
+        raise SchemaError(problems)
+    return typing.cast(T, result)
+
+
+_MISSING = object()
+
+
+def _parse_value(hint: Any, data: object, path: str, problems: list[Problem]) -> Any:
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return _parse_union(hint, data, path, problems)
+    if origin is Literal:
+        allowed = get_args(hint)
+        if data not in allowed or isinstance(data, bool):
+            choices = ", ".join(repr(a) for a in allowed)
+            problems.append(Problem(path, f"expected one of {choices}, but {describe(data)} was given"))
+            return _MISSING
+        return data
+    if origin is tuple:
+        return _parse_tuple(hint, data, path, problems)
+    if hint is Id:
+        return _parse_id(data, path, problems)
+    if hint is str:
+        if not isinstance(data, str):
+            problems.append(Problem(path, f"expected a text, but {describe(data)} was given"))
+            return _MISSING
+        return data
+    if hint is bool:
+        if not isinstance(data, bool):
+            problems.append(Problem(path, f"expected true or false, but {describe(data)} was given"))
+            return _MISSING
+        return data
+    if hint is int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            problems.append(Problem(path, f"expected a whole number, but {describe(data)} was given"))
+            return _MISSING
+        return data
+    if hint is float:
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            problems.append(Problem(path, f"expected a number, but {describe(data)} was given"))
+            return _MISSING
+        return float(data)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _parse_dataclass(hint, data, path, problems)
+    raise TypeError(f"unsupported type hint in the content model: {hint!r}")
+
+
+def _parse_id(data: object, path: str, problems: list[Problem]) -> Any:
+    if not isinstance(data, str) or not ID_PATTERN.match(data):
+        problems.append(
+            Problem(
+                path,
+                "expected an id of lowercase letters, digits, '-' and '_' "
+                f"(at most 64, starting and ending with a letter or digit), but {describe(data)} was given",
+            )
+        )
+        return _MISSING
+    return Id(data)
+
+
+def _parse_tuple(hint: Any, data: object, path: str, problems: list[Problem]) -> Any:
+    args = get_args(hint)
+    if len(args) != 2 or args[1] is not Ellipsis:
+        raise TypeError(f"only tuple[X, ...] is supported in the content model, not {hint!r}")
+    if not isinstance(data, list | tuple):
+        problems.append(Problem(path, f"expected a list, but {describe(data)} was given"))
+        return _MISSING
+    return tuple(_parse_value(args[0], item, join_path(path, i), problems) for i, item in enumerate(data))
+
+
+def _parse_union(hint: Any, data: object, path: str, problems: list[Problem]) -> Any:
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if data is None and len(args) < len(get_args(hint)):
+        return None
+    if len(args) == 1:
+        return _parse_value(args[0], data, path, problems)
+    variants = {_type_tag(a): a for a in args}
+    choices = ", ".join(repr(tag) for tag in variants)
+    if not isinstance(data, Mapping):
+        problems.append(Problem(path, f"expected a mapping, but {describe(data)} was given"))
+        return _MISSING
+    tag = data.get("type", _MISSING)
+    if tag is _MISSING:
+        problems.append(Problem(path, f"missing required field 'type' (one of {choices})"))
+        return _MISSING
+    if not isinstance(tag, str) or tag not in variants:
+        problems.append(
+            Problem(join_path(path, "type"), f"expected one of {choices}, but {describe(tag)} was given")
+        )
+        return _MISSING
+    return _parse_value(variants[tag], data, path, problems)
+
+
+def _type_tag(cls: Any) -> str:
+    hints = get_type_hints(cls)
+    tag_hint = hints.get("type")
+    if not dataclasses.is_dataclass(cls) or get_origin(tag_hint) is not Literal:
+        raise TypeError(f"union members must be dataclasses with a type: Literal[...] field, not {cls!r}")
+    (tag,) = get_args(tag_hint)
+    return str(tag)
+
+
+def _parse_dataclass(cls: type[Any], data: object, path: str, problems: list[Problem]) -> Any:
+    if not isinstance(data, Mapping):
+        problems.append(Problem(path, f"expected a mapping, but {describe(data)} was given"))
+        return _MISSING
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = get_type_hints(cls)
+    for key in data:
+        if key not in fields:
+            known = ", ".join(fields)
+            problems.append(Problem(join_path(path, str(key)), f"unknown field '{key}' (expected one of: {known})"))
+    values: dict[str, Any] = {}
+    failed = False
+    for name, field in fields.items():
+        field_path = join_path(path, name)
+        has_default = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
+        if name not in data or (data[name] is None and has_default):
+            if not has_default:
+                problems.append(Problem(field_path, f"missing required field '{name}'"))
+                failed = True
+            continue
+        value = _parse_value(hints[name], data[name], field_path, problems)
+        if value is _MISSING:
+            failed = True
+            continue
+        if hints[name] is str and not has_default and not value.strip():
+            problems.append(Problem(field_path, "expected a non-empty text, but an empty text was given"))
+            failed = True
+            continue
+        values[name] = value
+    if failed:
+        return _MISSING
+    return cls(**values)
+
+
+def dump(value: object) -> Any:
+    """Turn a model value back into plain JSON-ready data (the inverse of :func:`parse`).
+
+    Fields left at their default are kept, so the browser gets the complete model.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: dump(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [dump(v) for v in value]
+    return value

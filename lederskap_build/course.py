@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from .pages import SYNTAX, find_placements
 from .yaml_source import YamlSyntaxError, load_yaml
 
 FORM_SUFFIXES = (".yml", ".yaml")
+TOP_LEVEL_ID = re.compile(r"^id:[ \t]*[\"']?(?P<id>[a-z0-9_-]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ def load_questionnaire(path: Path, file: str) -> LoadResult:
     try:
         document, problems = load_yaml(text, file)
     except YamlSyntaxError as error:
-        return LoadResult(None, [error.problem])
+        declared = TOP_LEVEL_ID.search(text)
+        return LoadResult(None, [error.problem], declared["id"] if declared else None)
     declared = document.data.get("id") if isinstance(document.data, dict) else None
     declared_id = declared if isinstance(declared, str) else None
     try:

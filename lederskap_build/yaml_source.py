@@ -50,9 +50,12 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument, list[ContentProblem]]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
-        column = f" (column {mark.column + 1})" if mark else ""
-        what = error.problem or error.context or "unreadable"
-        raise YamlSyntaxError(ContentProblem(file, line, "", f"invalid YAML: {what}{column}")) from error
+        message = f"invalid YAML: {error.problem or error.context or 'unreadable'}"
+        if mark:
+            message += f" (column {mark.column + 1})"
+        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != mark.line:
+            message += f", {error.context} that starts on line {error.context_mark.line + 1}"
+        raise YamlSyntaxError(ContentProblem(file, line, "", message)) from error
     except yaml.YAMLError as error:
         raise YamlSyntaxError(ContentProblem(file, 0, "", f"invalid YAML: {error}")) from error
     lines: dict[str, int] = {}

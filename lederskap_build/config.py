@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
 from lederskap_scorer.schema import Id, SchemaError, parse
 
 from .errors import ContentError, ContentProblem
-from .yaml_source import YamlSyntaxError, load_yaml
+from .yaml_source import YamlDocument, YamlSyntaxError, load_yaml
 
 Language = Literal["nb", "en"]
 
@@ -68,6 +68,26 @@ _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
+MAIN_SCRIPT = "assets/lederskap/main.js"
+STYLESHEET = "assets/lederskap/lederskap.css"
+
+
+def _check_assets_are_loaded(data: dict[str, Any], document: YamlDocument) -> list[ContentProblem]:
+    """The pages need our script (as a module) and our styles; MkDocs loads them from these settings."""
+    problems = []
+    scripts = data.get("extra_javascript") or []
+    if not any(isinstance(s, dict) and s.get("path") == MAIN_SCRIPT and s.get("type") == "module" for s in scripts):
+        problems.append(
+            document.problem(
+                "extra_javascript",
+                f"expected an entry {{path: {MAIN_SCRIPT}, type: module}}, which makes the questionnaires work",
+            )
+        )
+    if STYLESHEET not in (data.get("extra_css") or []):
+        problems.append(document.problem("extra_css", f"expected an entry {STYLESHEET}, the questionnaires' styles"))
+    return problems
+
+
 def load_project(config_file: Path) -> Project:
     """Read and check ``mkdocs.yml``; raise :class:`ContentError` listing every problem."""
     config_file = config_file.resolve()
@@ -98,6 +118,7 @@ def load_project(config_file: Path) -> Project:
         problems.append(
             document.problem("docs_dir", "missing 'docs_dir': set it to the folder the build writes, e.g. generated/docs")
         )
+    problems += _check_assets_are_loaded(data, document)
     if problems:
         raise ContentError(problems)
     assert isinstance(docs_dir, str)

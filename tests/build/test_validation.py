@@ -9,7 +9,7 @@ import pytest
 from lederskap_build.course import load_course
 from lederskap_build.errors import ContentError
 
-from .conftest import VALID_FORM, CourseFactory
+from .conftest import MKDOCS_YML, VALID_FORM, CourseFactory
 
 
 def problems_of(config_file: Path) -> list[str]:
@@ -154,13 +154,16 @@ def test_two_files_with_one_questionnaire_id(make_course: CourseFactory) -> None
 def test_missing_course_settings(make_course: CourseFactory) -> None:
     config = make_course(config="site_name: X\ndocs_dir: generated/docs\n")
     assert problems_of(config) == [
-        "mkdocs.yml:1: extra.lederskap: missing required settings 'extra.lederskap' (at least 'course: <id>')"
+        "mkdocs.yml:1: extra.lederskap: missing required settings 'extra.lederskap' (at least 'course: <id>')",
+        "mkdocs.yml:1: extra_css: expected an entry assets/lederskap/lederskap.css, the questionnaires' styles",
+        "mkdocs.yml:1: extra_javascript: expected an entry {path: assets/lederskap/main.js, type: module}, "
+        "which makes the questionnaires work",
     ]
 
 
 def test_generated_folder_must_not_be_the_pages_folder(make_course: CourseFactory) -> None:
-    config = make_course(config="docs_dir: docs\nextra:\n  lederskap:\n    course: x\n")
+    config = make_course(config=MKDOCS_YML.replace("docs_dir: generated/docs", "docs_dir: docs"))
     assert problems_of(config) == [
-        "mkdocs.yml:1: docs_dir: expected a folder of its own for the generated pages, "
+        "mkdocs.yml:2: docs_dir: expected a folder of its own for the generated pages, "
         "apart from the pages in 'docs', but 'docs' was given"
     ]

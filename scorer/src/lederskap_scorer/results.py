@@ -34,6 +34,8 @@ DimensionStatus = Literal["scored", "not-enough-answers"]
 
 SuggestionStatus = Literal["suggested", "turned-off", "no-scored-dimensions", "too-few-scored-dimensions"]
 
+Side = Literal["development_areas", "strengths"]
+
 
 @dataclass(frozen=True)
 class AnswerProblem:
@@ -128,7 +130,7 @@ class SuggestedDimension:
 class Tie:
     """Dimensions with the same mean across the cut-off of one list of suggestions."""
 
-    applies_to: Literal["development_areas", "strengths"]
+    applies_to: Side
     mean: float
     mean_display: str
     dimensions: tuple[str, ...]

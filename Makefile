@@ -1,0 +1,54 @@
+# Developer verbs. Everything runs from a local virtual environment (.venv) and
+# node_modules, both created on first use, so a fresh clone needs only these.
+#
+#   make serve   build the embedded course and serve it with live reload
+#   make test    lint, type-check and run every test (CPython, Pyodide, Chromium)
+#   make build   build the site into site/
+#   make bench   measure build, load and scoring times against the targets
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+JS_STAMP := node_modules/.installed
+DEV_ADDR ?= 127.0.0.1:8000
+
+.PHONY: setup serve build check test lint typecheck pytest bench clean
+
+setup: $(PY_STAMP) $(JS_STAMP)
+
+$(PY_STAMP): pyproject.toml scorer/pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ./scorer -e '.[dev]'
+	touch $@
+
+$(JS_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: setup
+	$(BIN)/lederskap serve --dev-addr $(DEV_ADDR)
+
+build: setup
+	$(BIN)/lederskap build
+
+check: setup
+	$(BIN)/lederskap check
+
+lint: setup
+	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: setup
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf site generated .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,8 @@
 """The ``lederskap`` command: check, build and serve a course, and score answers.
 
-    lederskap check            validate every page and questionnaire, list every problem
-    lederskap build            validate, generate the pages and build the site
-    lederskap serve            build, serve with live reload, rebuild when a file changes
+lederskap check            validate every page and questionnaire, list every problem
+lederskap build            validate, generate the pages and build the site
+lederskap serve            build, serve with live reload, rebuild when a file changes
 """
 
 from __future__ import annotations
@@ -112,8 +112,11 @@ def _serve(config_file: Path, dev_addr: str) -> int:
         cwd=project.root,
         env=mkdocs_environment(),
     )
-    print(f"Serving on http://{dev_addr}/ ; edit {project.relative(project.pages_dir)}/ and "
-          f"{project.relative(project.forms_dir)}/, the site follows. Ctrl+C stops.", flush=True)
+    print(
+        f"Serving on http://{dev_addr}/ ; edit {project.relative(project.pages_dir)}/ and "
+        f"{project.relative(project.forms_dir)}/, the site follows. Ctrl+C stops.",
+        flush=True,
+    )
     seen = _snapshot(project)
     try:
         while server.poll() is None:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-
 from lederskap_scorer.schema import Id, SchemaError, parse
 
 from .errors import ContentError, ContentProblem
@@ -107,7 +106,9 @@ def load_project(config_file: Path) -> Project:
     extra = data.get("extra")
     raw_settings = extra.get("lederskap") if isinstance(extra, dict) else None
     if raw_settings is None:
-        problems.append(document.problem("extra.lederskap", "missing required settings 'extra.lederskap' (at least 'course: <id>')"))
+        problems.append(
+            document.problem("extra.lederskap", "missing required settings 'extra.lederskap' (at least 'course: <id>')")
+        )
     else:
         try:
             settings = parse(CourseSettings, raw_settings, "extra.lederskap")
@@ -116,7 +117,9 @@ def load_project(config_file: Path) -> Project:
     docs_dir = data.get("docs_dir")
     if not isinstance(docs_dir, str) or not docs_dir:
         problems.append(
-            document.problem("docs_dir", "missing 'docs_dir': set it to the folder the build writes, e.g. generated/docs")
+            document.problem(
+                "docs_dir", "missing 'docs_dir': set it to the folder the build writes, e.g. generated/docs"
+            )
         )
     problems += _check_assets_are_loaded(data, document)
     if problems:

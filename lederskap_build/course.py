@@ -96,7 +96,10 @@ def load_course(config_file: Path) -> Course:
             if earlier is not None:
                 problems.append(
                     ContentProblem(
-                        file, 1, "id", f"duplicate questionnaire id '{questionnaire.id}' (already used in {earlier.file})"
+                        file,
+                        1,
+                        "id",
+                        f"duplicate questionnaire id '{questionnaire.id}' (already used in {earlier.file})",
                     )
                 )
                 continue

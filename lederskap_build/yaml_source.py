@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
-
 from lederskap_scorer.schema import join_path
 
 from .errors import ContentProblem
@@ -46,15 +45,16 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument, list[ContentProblem]]
     """Parse ``text``; also report keys given twice in one mapping, which YAML would silently merge."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         message = f"invalid YAML: {error.problem or error.context or 'unreadable'}"
         if mark:
             message += f" (column {mark.column + 1})"
-        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != mark.line:
-            message += f", {error.context} that starts on line {error.context_mark.line + 1}"
+            start = error.context_mark
+            if error.context and error.problem_mark and start and start.line != mark.line:
+                message += f", {error.context} that starts on line {start.line + 1}"
         raise YamlSyntaxError(ContentProblem(file, line, "", message)) from error
     except yaml.YAMLError as error:
         raise YamlSyntaxError(ContentProblem(file, 0, "", f"invalid YAML: {error}")) from error

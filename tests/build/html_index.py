@@ -53,5 +53,5 @@ def index_html(html: str) -> PageIndex:
     parser = _Indexer()
     parser.feed(html)
     parser.close()
-    parser.index.text = " ".join(" ".join(parser._chunks).split())
+    parser.index.text = " ".join("".join(parser._chunks).split())
     return parser.index

@@ -26,7 +26,9 @@ def test_a_valid_course_loads(make_course: CourseFactory) -> None:
 
 
 def test_unknown_field(make_course: CourseFactory) -> None:
-    form = VALID_FORM.replace("            text: I plan my week", "            text: I plan my week\n            txt: typo")
+    form = VALID_FORM.replace(
+        "            text: I plan my week", "            text: I plan my week\n            txt: typo"
+    )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:20: parts[0].dimensions[0].items[0].txt: "
         "unknown field 'txt' (expected one of: id, text, reverse)"
@@ -57,10 +59,8 @@ def test_duplicate_id(make_course: CourseFactory) -> None:
 
 
 def test_page_places_an_unknown_questionnaire(make_course: CourseFactory) -> None:
-    pages = {"index.md": "# Test\n\n::questionnaire{id=\"chek\"}\n"}
-    assert problems_of(make_course(pages=pages)) == [
-        "docs/index.md:3: unknown questionnaire 'chek' (known: check)"
-    ]
+    pages = {"index.md": '# Test\n\n::questionnaire{id="chek"}\n'}
+    assert problems_of(make_course(pages=pages)) == ["docs/index.md:3: unknown questionnaire 'chek' (known: check)"]
 
 
 def test_malformed_placement_and_placing_twice(make_course: CourseFactory) -> None:
@@ -70,12 +70,14 @@ def test_malformed_placement_and_placing_twice(make_course: CourseFactory) -> No
     }
     assert problems_of(make_course(pages=pages)) == [
         "docs/index.md:2: the questionnaire 'check' is placed twice on this page (first on line 1)",
-        "docs/index.md:3: expected a line of the form ::questionnaire{id=\"<questionnaire id>\"}",
+        'docs/index.md:3: expected a line of the form ::questionnaire{id="<questionnaire id>"}',
     ]
 
 
 def test_scale_with_fewer_than_two_points(make_course: CourseFactory) -> None:
-    form = VALID_FORM.replace("  max: 4\n", "  max: 1\n").replace("{value: 4, text: Always}", "{value: 1, text: Always}")
+    form = VALID_FORM.replace("  max: 4\n", "  max: 1\n").replace(
+        "{value: 4, text: Always}", "{value: 1, text: Always}"
+    )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:4: scale: expected a scale of at least two points, but min 1 and max 1 give 1"
     ]
@@ -126,9 +128,7 @@ def test_every_problem_in_every_file_is_listed_at_once(make_course: CourseFactor
     broken_id = VALID_FORM.replace("id: check", "id: other").replace("id: finishes", "id: plans")
     broken_yaml = "id: third\ntitle: [\n"
     pages = {"index.md": '::questionnaire{id="check"}\n', "more.md": '::questionnaire{id="missing"}\n'}
-    config = make_course(
-        forms={"check.yml": VALID_FORM, "other.yml": broken_id, "third.yml": broken_yaml}, pages=pages
-    )
+    config = make_course(forms={"check.yml": VALID_FORM, "other.yml": broken_id, "third.yml": broken_yaml}, pages=pages)
     problems = problems_of(config)
     assert problems == [
         "docs/more.md:1: unknown questionnaire 'missing' (known: check)",

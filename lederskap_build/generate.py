@@ -46,9 +46,11 @@ def find_pyodide(start: Path) -> Path:
     """The npm package ``pyodide``: from $LEDERSKAP_PYODIDE_DIR, or node_modules in a parent folder
     of the course or of this package."""
     configured = os.environ.get(PYODIDE_DIR_VARIABLE)
-    candidates = [Path(configured)] if configured else []
-    for base in (start, Path(__file__).resolve().parent):
-        candidates += [folder / "node_modules" / "pyodide" for folder in (base, *base.parents)]
+    if configured:
+        candidates = [Path(configured)]
+    else:
+        bases = (start, Path(__file__).resolve().parent)
+        candidates = [folder / "node_modules" / "pyodide" for base in bases for folder in (base, *base.parents)]
     for candidate in candidates:
         if all((candidate / name).is_file() for name in (*PYODIDE_FILES, "package.json")):
             return candidate

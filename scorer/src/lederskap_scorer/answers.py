@@ -75,8 +75,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     },
     "invalid-answers": {
         "en": "the answers are not a JSON object keyed by question id; every question counts as unanswered",
-        "nb": "svarene er ikke et JSON-objekt med spørsmålenes id-er som nøkler; "
-        "alle spørsmål regnes som ubesvart",
+        "nb": "svarene er ikke et JSON-objekt med spørsmålenes id-er som nøkler; alle spørsmål regnes som ubesvart",
     },
     "nothing": {"en": "nothing", "nb": "ingenting"},
     "yes-no": {"en": "a yes/no value", "nb": "en ja/nei-verdi"},

@@ -196,7 +196,9 @@ def _check_scale_and_bands(q: Questionnaire) -> list[Problem]:
     problems: list[Problem] = []
     if q.scale is None:
         if q.likert_parts():
-            problems.append(Problem("scale", "missing required field 'scale' (a questionnaire with a likert part needs one)"))
+            problems.append(
+                Problem("scale", "missing required field 'scale' (a questionnaire with a likert part needs one)")
+            )
         return problems
     scale = q.scale
     points = scale.max - scale.min + 1
@@ -313,7 +315,9 @@ def _check_unique_within(options: tuple[Option, ...], path: str) -> list[Problem
     for i, option in enumerate(options):
         if option.id in first:
             where = join_path(join_path(path, first[option.id]), "id")
-            problems.append(Problem(join_path(join_path(path, i), "id"), f"duplicate id '{option.id}' (already used at {where})"))
+            problems.append(
+                Problem(join_path(join_path(path, i), "id"), f"duplicate id '{option.id}' (already used at {where})")
+            )
         else:
             first[option.id] = i
     return problems

@@ -165,9 +165,7 @@ def _parse_union(hint: Any, data: object, path: str, problems: list[Problem]) ->
         problems.append(Problem(path, f"missing required field 'type' (one of {choices})"))
         return _MISSING
     if not isinstance(tag, str) or tag not in variants:
-        problems.append(
-            Problem(join_path(path, "type"), f"expected one of {choices}, but {describe(tag)} was given")
-        )
+        problems.append(Problem(join_path(path, "type"), f"expected one of {choices}, but {describe(tag)} was given"))
         return _MISSING
     return _parse_value(variants[tag], data, path, problems)
 

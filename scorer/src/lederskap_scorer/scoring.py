@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from .allocation import score_allocation
 from .answers import CheckedAnswers, check_answers
-from .format import Language, check_language
+from .format import check_language
 from .likert import score_likert
 from .model import ChecklistPart, LikertPart, Questionnaire, TextPart
 from .results import (

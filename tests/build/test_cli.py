@@ -1,0 +1,88 @@
+"""The ``lederskap`` command: exit codes, messages, and no half-built site left looking finished."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lederskap_build.cli import main
+
+from .conftest import VALID_FORM, CourseFactory
+
+
+def test_check_reports_a_valid_course(make_course: CourseFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-f", str(make_course())]) == 0
+    assert capsys.readouterr().out == "1 questionnaires and 1 pages: no problems.\n"
+
+
+def test_check_lists_every_problem_and_fails(make_course: CourseFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    form = VALID_FORM.replace("title: A check\n", "").replace("id: finishes", "id: finishes\n            txt: x")
+    assert main(["check", "-f", str(make_course(forms={"check.yml": form}))]) == 1
+    assert capsys.readouterr().err == (
+        "The course has 2 problems:\n"
+        "  forms/check.yml:1: title: missing required field 'title'\n"
+        "  forms/check.yml:20: parts[0].dimensions[0].items[1].txt: "
+        "unknown field 'txt' (expected one of: id, text, reverse)\n"
+    )
+
+
+def test_build_writes_the_site(make_course: CourseFactory) -> None:
+    config = make_course()
+    assert main(["build", "-f", str(config)]) == 0
+    site = config.parent / "site"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-lsk-questionnaire="check"' in html
+    assert (site / "assets" / "lederskap" / "main.js").is_file()
+    assert not list(config.parent.glob(".site-*")), "no staging folder is left behind"
+
+
+def test_a_failed_build_leaves_no_site_that_looks_finished(
+    make_course: CourseFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = make_course()
+    assert main(["build", "-f", str(config)]) == 0
+    site = config.parent / "site"
+    assert site.is_dir()
+    broken = config.parent / "forms" / "check.yml"
+    broken.write_text(VALID_FORM.replace("text: I plan my week", "text: ''"), encoding="utf-8")
+    assert main(["build", "-f", str(config)]) == 1
+    assert not site.exists()
+    err = capsys.readouterr().err
+    assert "forms/check.yml:19: parts[0].dimensions[0].items[0].text: expected a non-empty text" in err
+    assert f"Removed the previous site in {site}" in err
+
+
+def test_generation_rewrites_only_what_changed(make_course: CourseFactory) -> None:
+    from lederskap_build.course import load_course
+    from lederskap_build.generate import generate
+
+    config = make_course()
+    first = generate(load_course(config))
+    assert "index.md" in first and "assets/lederskap/pyodide/pyodide.asm.wasm" in first
+    assert generate(load_course(config)) == []
+    (config.parent / "docs" / "index.md").write_text("# Changed\n", encoding="utf-8")
+    assert sorted(generate(load_course(config))) == ["assets/lederskap/build-info.js", "index.md"]
+
+
+def test_a_removed_page_disappears_from_the_generated_folder(make_course: CourseFactory) -> None:
+    from lederskap_build.course import load_course
+    from lederskap_build.generate import generate
+
+    config = make_course(pages={"index.md": '::questionnaire{id="check"}\n', "extra.md": "# Extra\n"})
+    generate(load_course(config))
+    generated = config.parent / "generated" / "docs"
+    assert (generated / "extra.md").is_file()
+    (config.parent / "docs" / "extra.md").unlink()
+    assert "extra.md" in generate(load_course(config))
+    assert not (generated / "extra.md").exists()
+
+
+def test_missing_pyodide_is_a_clear_setup_error(
+    make_course: CourseFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LEDERSKAP_PYODIDE_DIR", str(tmp_path / "nowhere"))
+    assert main(["build", "-f", str(make_course())]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"error: The Pyodide runtime was not found ({tmp_path / 'nowhere'}). Run `npm ci` in the repository"
+    )

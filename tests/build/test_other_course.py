@@ -1,0 +1,40 @@
+"""The generator is general: a second course, in English with another scale, builds with the same tool."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lederskap_build.cli import main
+from lederskap_build.course import load_course
+
+from .html_index import index_html
+
+COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "courses" / "english"
+
+
+def test_the_english_course_builds_with_its_own_scale_and_language() -> None:
+    assert main(["build", "-f", str(COURSE / "mkdocs.yml")]) == 0
+    course = load_course(COURSE / "mkdocs.yml")
+    climate = course.questionnaires["team-climate"].questionnaire
+    assert climate.scale is not None and (climate.scale.min, climate.scale.max) == (0, 4)
+    assert any(item.reverse for _, item in climate.items())
+
+    html = index_html((COURSE / "site" / "team-climate" / "index.html").read_text(encoding="utf-8"))
+    assert html.find("html", lang="en")
+    (form,) = html.find("form", data_lsk_questionnaire="team-climate")
+    assert form.attrs["data-lsk-course"] == "working-well-together"
+    assert form.attrs["data-lsk-language"] == "en"
+    for _, item in climate.items():
+        radios = html.find("input", type="radio", name=item.id)
+        assert [r.attrs["value"] for r in radios] == ["0", "1", "2", "3", "4"]
+    # Interface text comes from the English catalogue, not the Norwegian one.
+    assert "Your answers are stored only in this browser" in html.text
+    assert "Svarene dine" not in html.text
+
+    week = index_html((COURSE / "site" / "working-week" / "index.html").read_text(encoding="utf-8"))
+    hours = week.find("input", type="number")
+    assert hours and all(i.attrs["max"] == "40" for i in hours)
+    assert "Each column should add up to 40 h." in week.text
+    info = (COURSE / "site" / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
+    assert '"course": "working-well-together"' in info
+    assert '"language": "en"' in info

@@ -206,7 +206,8 @@ def _check_scale_and_bands(q: Questionnaire) -> list[Problem]:
         problems.append(
             Problem(
                 "scale",
-                f"expected a scale of at least two points, but min {scale.min} and max {scale.max} give {max(points, 0)}",
+                f"expected a scale of at least two points, "
+                f"but min {scale.min} and max {scale.max} give {max(points, 0)}",
             )
         )
         return problems

@@ -139,7 +139,7 @@ class _LikertSpec:
 
 @dataclass(frozen=True)
 class _TextSpec:
-    field: TextField
+    text_field: TextField
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Tests of the built lederskap scorer wheel in real Pyodide under Node."""

@@ -1,0 +1,1 @@
+"""Tests of the lederskap scorer under CPython."""

@@ -1,0 +1,129 @@
+"""The JSON boundary: definitions, languages, answers that are not even JSON, caching and the typed API."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import lederskap_scorer
+import pytest
+from lederskap_scorer import DefinitionError, load_definition, score_answers, score_json, to_plain
+
+from .fixture_files import FIXTURES_DIR, load_fixture
+
+DEFINITION = {
+    "id": "small",
+    "version": 1,
+    "title": "Small",
+    "scale": {"min": 1, "max": 5},
+    "parts": [
+        {
+            "type": "likert",
+            "id": "p",
+            "title": "P",
+            "dimensions": [
+                {"id": "d", "title": "D", "items": [{"id": "i1", "text": "I1"}, {"id": "i2", "text": "I2"}]}
+            ],
+        },
+        {"type": "text", "id": "t", "title": "T", "fields": [{"id": "f", "label": "F"}]},
+    ],
+}
+DEFINITION_JSON = json.dumps(DEFINITION)
+
+
+def _problems(answers_json: str, language: str = "en") -> list[dict[str, object]]:
+    problems = json.loads(score_json(DEFINITION_JSON, answers_json, language))["problems"]
+    assert isinstance(problems, list)
+    return problems
+
+
+def test_definition_that_is_not_json_is_a_definition_error() -> None:
+    with pytest.raises(DefinitionError) as caught:
+        score_json("{", "{}")
+    assert caught.value.problems == (
+        "not valid JSON (Expecting property name enclosed in double quotes at line 1, column 2)",
+    )
+
+
+def test_definition_problems_are_listed_with_their_paths() -> None:
+    broken = {**DEFINITION, "extra": 1}
+    with pytest.raises(DefinitionError) as caught:
+        score_json(json.dumps(broken), "{}")
+    assert caught.value.problems == (
+        "extra: unknown field 'extra' (expected one of: id, version, title, parts, intro, source, scale, bands)",
+    )
+    without_scale = {key: value for key, value in DEFINITION.items() if key != "scale"}
+    with pytest.raises(DefinitionError) as caught:
+        score_json(json.dumps(without_scale), "{}")
+    assert str(caught.value) == (
+        "not a valid questionnaire definition:\n"
+        "  scale: missing required field 'scale' (a questionnaire with a likert part needs one)"
+    )
+
+
+def test_unsupported_language_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"unsupported language 'de'; expected one of 'nb', 'en'"):
+        score_json(DEFINITION_JSON, "{}", "de")
+
+
+def test_language_defaults_to_norwegian() -> None:
+    assert json.loads(score_json(DEFINITION_JSON, "{}"))["language"] == "nb"
+
+
+@pytest.mark.parametrize("answers_json", ["", "{", "not json", "[" * 100_000, "1" * 5000, '"text"', "null"])
+def test_answers_that_are_not_a_json_object_never_raise(answers_json: str) -> None:
+    assert _problems(answers_json) == [
+        {
+            "id": None,
+            "sub_id": None,
+            "code": "invalid-answers",
+            "message": "the answers are not a JSON object keyed by question id; every question counts as unanswered",
+        }
+    ]
+
+
+def test_numbers_that_are_not_finite_are_the_wrong_type() -> None:
+    problems = _problems('{"i1": NaN, "i2": Infinity}')
+    assert [p["message"] for p in problems] == [
+        "expected a whole number from 1 to 5, but got a number that is not finite; the question counts as unanswered",
+        "expected a whole number from 1 to 5, but got a number that is not finite; the question counts as unanswered",
+    ]
+    assert [p["code"] for p in problems] == ["wrong-type", "wrong-type"]
+
+
+def test_huge_numbers_are_out_of_range() -> None:
+    problems = _problems('{"i1": 1e300, "i2": -123456789012345678901234567890}', "nb")
+    assert [(p["code"], p["message"]) for p in problems] == [
+        ("out-of-range", "forventet et helt tall fra 1 til 5, men fikk tallet 1e+300; spørsmålet regnes som ubesvart"),
+        (
+            "out-of-range",
+            "forventet et helt tall fra 1 til 5, men fikk tallet -123456789012345678901234567890; "
+            "spørsmålet regnes som ubesvart",
+        ),
+    ]
+
+
+def test_results_json_is_ascii_and_keeps_any_text_exactly() -> None:
+    text = "Blåbær \ud800 «sitat» 😀"
+    result = score_json(DEFINITION_JSON, json.dumps({"f": text}))
+    assert result.isascii()
+    assert json.loads(result)["parts"][1]["fields"] == [{"id": "f", "label": "F", "text": text}]
+
+
+def test_parsed_definitions_are_cached_by_their_text() -> None:
+    assert load_definition(DEFINITION_JSON) is load_definition(DEFINITION_JSON)
+
+
+def test_typed_api_gives_the_same_results_as_the_json_api() -> None:
+    fixture = load_fixture(FIXTURES_DIR / "suggestion_ties_nb.json")
+    q = load_definition(fixture.definition_json())
+    assert isinstance(fixture.answers, dict)
+    results = score_answers(q, fixture.answers, "nb")
+    assert to_plain(results) == json.loads(score_json(fixture.definition_json(), fixture.answers_json(), "nb"))
+    assert to_plain(results) == fixture.expected
+
+
+def test_version_matches_the_package_metadata() -> None:
+    pyproject = Path(__file__).parents[2] / "scorer" / "pyproject.toml"
+    assert lederskap_scorer.__version__ == tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]

@@ -8,11 +8,16 @@ lederskap serve            build, serve with live reload, rebuild when a file ch
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from lederskap_scorer.api import results_json
+from lederskap_scorer.scoring import score_answers
+from lederskap_scorer.text_report import render_text
 
 from . import __version__
 from .config import Project, load_project
@@ -38,6 +43,16 @@ def _parser() -> argparse.ArgumentParser:
         )
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    score = commands.add_parser(
+        "score",
+        help="score a file of answers with one of the course's questionnaires",
+        description="Score a learner's answers (a JSON object keyed by question id, as exported from the site) "
+        "and print the results, computed by the same scorer the browser runs.",
+    )
+    score.add_argument("questionnaire", help="the questionnaire's id")
+    score.add_argument("answers", type=Path, help="the answers, a JSON object keyed by question id")
+    score.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the course's mkdocs.yml")
+    score.add_argument("--json", action="store_true", help="print the results JSON instead of text")
     return parser
 
 
@@ -50,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "build":
             return _build(args.config_file)
+        if args.command == "score":
+            return _score(args.config_file, args.questionnaire, args.answers, as_json=args.json)
         return _serve(args.config_file, args.dev_addr)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -68,6 +85,23 @@ def _build(config_file: Path) -> int:
     generate(course)
     site = build_site(course.project)
     print(f"Built {len(course.pages)} pages with {len(course.questionnaires)} questionnaires into {site}")
+    return 0
+
+
+def _score(config_file: Path, questionnaire_id: str, answers_file: Path, *, as_json: bool) -> int:
+    course = load_course(config_file)
+    source = course.questionnaires.get(questionnaire_id)
+    if source is None:
+        known = ", ".join(sorted(course.questionnaires)) or "none"
+        raise BuildError(f"unknown questionnaire '{questionnaire_id}' (known: {known})")
+    try:
+        answers = json.loads(answers_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise BuildError(f"{answers_file}: expected a JSON object of answers keyed by question id ({error})") from None
+    if not isinstance(answers, dict):
+        raise BuildError(f"{answers_file}: expected a JSON object of answers keyed by question id")
+    results = score_answers(source.questionnaire, answers, course.project.settings.language)
+    print(results_json(results, indent=2) if as_json else render_text(results), end="\n" if as_json else "")
     return 0
 
 

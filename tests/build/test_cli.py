@@ -86,3 +86,23 @@ def test_missing_pyodide_is_a_clear_setup_error(
     assert capsys.readouterr().err.startswith(
         f"error: The Pyodide runtime was not found ({tmp_path / 'nowhere'}). Run `npm ci` in the repository"
     )
+
+
+def test_score_uses_the_course_questionnaire(
+    make_course: CourseFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"plans": 4, "finishes": 1}', encoding="utf-8")
+    assert main(["score", "check", str(answers), "-f", str(make_course()), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"mean": 2.5' in out
+    assert '"mean_display": "2.5"' in out  # the test course is in English
+
+
+def test_score_names_an_unknown_questionnaire(
+    make_course: CourseFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text("{}", encoding="utf-8")
+    assert main(["score", "chek", str(answers), "-f", str(make_course())]) == 1
+    assert capsys.readouterr().err == "error: unknown questionnaire 'chek' (known: check)\n"

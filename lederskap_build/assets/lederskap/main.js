@@ -1,1 +1,37 @@
-// placeholder
+// Entry point of the course's browser code (loaded by mkdocs.yml as a module).
+//
+// Finds the questionnaire forms on each page and mounts each form element
+// once. With Material's instant navigation the page is swapped without
+// reloading scripts: every new page arrives through window.document$, and
+// module-level state (the scorer worker, see scorer-client.js) lives on.
+
+import { mountQuestionnaire } from "./questionnaire.js";
+import { sitePathFrom } from "./storage.js";
+
+// This file lives at <site root>/assets/lederskap/main.js.
+const sitePath = sitePathFrom(import.meta.url);
+const mounted = new WeakSet();
+
+function mountAll() {
+  for (const form of document.querySelectorAll("form.lsk-questionnaire")) {
+    if (mounted.has(form)) continue;
+    mounted.add(form);
+    try {
+      mountQuestionnaire(form, { sitePath });
+    } catch (error) {
+      // One broken form must not stop the others, nor the rest of the page.
+      console.error("lederskap: could not set up the questionnaire", error);
+    }
+  }
+}
+
+window.__lederskap ||= {};
+window.__lederskap.sitePath = sitePath;
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => mountAll());
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll, { once: true });
+} else {
+  mountAll();
+}

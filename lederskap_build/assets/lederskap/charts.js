@@ -1,0 +1,163 @@
+// SVG bar charts drawn from the scorer's results. Each chart is one picture
+// (role="img" with a <title> and <desc>); the numbers are always also in a
+// real table next to it, so the chart is never the only place to read them.
+// Meaning never rests on colour alone: every bar carries its number as text,
+// and the two series of a comparison differ in pattern (solid and hatched).
+
+import { svg, uniqueId } from "./dom.js";
+
+const WIDTH = 340;
+const FONT = 14;
+const LINE = 18;
+const BAR = 18;
+const GAP = 14;
+const VALUE_ROOM = 60; // room right of the longest bar for its number
+const WRAP = 40; // characters per label line
+
+/** Split a label into lines of at most `width` characters, at spaces where possible. */
+export function wrapText(text, width = WRAP) {
+  const lines = [];
+  let line = "";
+  for (const word of String(text).split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = "";
+    }
+    let rest = word;
+    while (rest.length > width) {
+      if (line) {
+        lines.push(line);
+        line = "";
+      }
+      lines.push(rest.slice(0, width - 1) + "-");
+      rest = rest.slice(width - 1);
+    }
+    line = line ? `${line} ${rest}` : rest;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+function label(x, y, text, attrs = {}) {
+  const lines = wrapText(text);
+  const node = svg("text", { x, y, class: "lsk-chart-label", "font-size": FONT, ...attrs });
+  lines.forEach((line, index) => node.append(svg("tspan", { x, dy: index === 0 ? 0 : LINE }, line)));
+  return { node, height: lines.length * LINE };
+}
+
+function frame(title, description, height, ...children) {
+  const titleId = uniqueId("lsk-chart-title");
+  const descId = uniqueId("lsk-chart-desc");
+  return svg(
+    "svg",
+    {
+      class: "lsk-chart",
+      role: "img",
+      "aria-labelledby": `${titleId} ${descId}`,
+      viewBox: `0 0 ${WIDTH} ${Math.ceil(height)}`,
+      width: WIDTH,
+      height: Math.ceil(height),
+      preserveAspectRatio: "xMinYMin meet",
+      focusable: "false",
+    },
+    svg("title", { id: titleId }, title),
+    svg("desc", { id: descId }, description),
+    ...children,
+  );
+}
+
+/**
+ * Horizontal bars of values on a scale from `min` to `max`.
+ * rows: [{label, value: number|null, text: string (shown at the bar's end)}]
+ */
+export function scaleBarChart({ title, description, min, max, rows, missingText }) {
+  const track = WIDTH - VALUE_ROOM;
+  const span = max - min || 1;
+  const xOf = (value) => ((Math.min(Math.max(value, min), max) - min) / span) * track;
+  const parts = [];
+  let y = FONT;
+  for (const row of rows) {
+    const text = label(0, y, row.label);
+    parts.push(text.node);
+    y += text.height - LINE + 6;
+    parts.push(svg("rect", { class: "lsk-chart-track", x: 0, y, width: track, height: BAR, rx: 2 }));
+    if (row.value === null || row.value === undefined) {
+      parts.push(
+        svg("text", { x: 6, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText),
+      );
+    } else {
+      const width = Math.max(xOf(row.value), 2);
+      parts.push(svg("rect", { class: "lsk-chart-bar", x: 0, y, width, height: BAR, rx: 2 }));
+      parts.push(
+        svg("text", { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT }, row.text),
+      );
+    }
+    y += BAR + GAP + LINE;
+  }
+  // The scale below the bars: a tick and its number at every whole point.
+  y -= LINE;
+  const axis = [svg("line", { class: "lsk-chart-axis", x1: 0, x2: track, y1: y, y2: y })];
+  for (let point = Math.ceil(min); point <= max; point += 1) {
+    const x = xOf(point);
+    axis.push(svg("line", { class: "lsk-chart-axis", x1: x, x2: x, y1: y, y2: y + 5 }));
+    const anchor = point === min ? "start" : point === max ? "end" : "middle";
+    axis.push(
+      svg(
+        "text",
+        { x, y: y + 5 + FONT, "text-anchor": anchor, class: "lsk-chart-tick", "font-size": FONT - 2 },
+        String(point),
+      ),
+    );
+  }
+  return frame(title, description, y + 5 + FONT + 4, ...parts, ...axis);
+}
+
+/**
+ * Pairs of horizontal bars (two series) per row, on a scale from 0 to `max`.
+ * series: [{label}, {label}] (the first solid, the second hatched)
+ * rows: [{label, values: [{value: number|null, text}], ...]}]
+ */
+export function pairedBarChart({ title, description, max, series, rows, missingText }) {
+  const track = WIDTH - VALUE_ROOM;
+  const top = Math.max(max, ...rows.flatMap((row) => row.values.map((v) => v.value || 0))) || 1;
+  const xOf = (value) => (Math.max(value, 0) / top) * track;
+  const patternId = uniqueId("lsk-hatch");
+  const defs = svg(
+    "defs",
+    {},
+    svg(
+      "pattern",
+      { id: patternId, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+      svg("rect", { width: 6, height: 6, class: "lsk-chart-hatch-ground" }),
+      svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "lsk-chart-hatch-line", "stroke-width": 3 }),
+    ),
+  );
+  const fills = [{ class: "lsk-chart-bar" }, { class: "lsk-chart-bar lsk-chart-bar--second", style: `fill: url(#${patternId})` }];
+  const parts = [defs];
+  // Legend: a swatch and the series' name, one per line.
+  let y = 0;
+  series.forEach((entry, index) => {
+    parts.push(svg("rect", { x: 0, y: y + 2, width: 16, height: 14, ...fills[index], stroke: "currentColor" }));
+    const text = label(24, y + FONT, entry.label);
+    parts.push(text.node);
+    y += text.height + 4;
+  });
+  y += 10 + FONT;
+  for (const row of rows) {
+    const text = label(0, y, row.label);
+    parts.push(text.node);
+    y += text.height - LINE + 6;
+    row.values.forEach((cell, index) => {
+      if (cell.value === null || cell.value === undefined) {
+        parts.push(svg("text", { x: 0, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText));
+      } else {
+        const width = Math.max(xOf(cell.value), 1);
+        parts.push(svg("rect", { x: 0, y, width, height: BAR, rx: 1, ...fills[index] }));
+        parts.push(svg("text", { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT }, cell.text));
+      }
+      y += BAR + 4;
+    });
+    y += GAP - 4 + LINE;
+  }
+  return frame(title, description, y - LINE + 4, ...parts);
+}

@@ -1,0 +1,161 @@
+// One questionnaire form brought to life: its answers restored and saved on
+// every change, a way to clear a likert answer, live allocation sums, and
+// results from the scorer as the learner answers (debounced).
+//
+// The form is usable before any of this runs (it is plain HTML) and keeps
+// working when the scorer cannot start: storage and sums need no Python.
+
+import { AllocationTotals } from "./allocation-totals.js";
+import { definitionText, FormFields } from "./answers.js";
+import { h } from "./dom.js";
+import { language as siteLanguage, t } from "./i18n.js";
+import { ResultsView } from "./results-view.js";
+import { scorer as getScorer } from "./scorer-client.js";
+import { StatusView } from "./status-view.js";
+import { AnswerStore, storageKey } from "./storage.js";
+
+export const SCORE_DELAY_MS = 150;
+
+function debugState() {
+  window.__lederskap ||= {};
+  window.__lederskap.timings ||= [];
+  return window.__lederskap;
+}
+
+/** Add a "clear answer" button to every likert item, shown while the item has an answer. */
+function addClearButtons(fields, onCleared) {
+  const buttons = [];
+  for (const item of fields.likert) {
+    const button = h(
+      "button",
+      { type: "button", class: "lsk-button lsk-clear", "data-lsk-clear": item.id, hidden: true },
+      t("item.clear"),
+      h("span", { class: "lsk-visually-hidden" }, `: ${item.text}`),
+    );
+    button.addEventListener("click", () => {
+      for (const radio of item.radios) radio.checked = false;
+      // The button hides itself; put focus where the learner can answer again.
+      item.radios[0].focus();
+      onCleared();
+    });
+    item.fieldset.append(button);
+    buttons.push({ item, button });
+  }
+  return () => {
+    for (const { item, button } of buttons) button.hidden = !item.radios.some((radio) => radio.checked);
+  };
+}
+
+export function mountQuestionnaire(form, { sitePath }) {
+  const timing = { questionnaire: form.dataset.lskQuestionnaire, mounted: null, firstResult: null };
+  const definitionJson = definitionText(form);
+  const definition = JSON.parse(definitionJson);
+  const fields = new FormFields(form, definition);
+  const course = form.dataset.lskCourse;
+  const questionnaire = form.dataset.lskQuestionnaire || definition.id;
+  const version = Number(form.dataset.lskVersion || definition.version);
+  const language = form.dataset.lskLanguage || siteLanguage;
+  const store = new AnswerStore({
+    key: storageKey(sitePath, course, questionnaire),
+    course,
+    questionnaire,
+    version,
+  });
+
+  const statusElement = form.querySelector("[data-lsk-status]") || form.insertBefore(h("div", { class: "lsk-status", role: "status" }), form.firstChild);
+  const hasResults = form.querySelector("[data-lsk-results]") !== null;
+  const scorer = hasResults ? getScorer() : null;
+  const status = new StatusView(statusElement, { onRetry: () => scorer && scorer.retry() });
+
+  fields.write(store.load());
+  status.showStorage(store.notices);
+
+  const ids = fields.ids();
+  const results = hasResults ? new ResultsView(form) : null;
+  let scoreTimer = null;
+  let sequence = 0;
+  let lastScored = null;
+
+  const save = () => {
+    store.save(fields.read(), ids);
+    status.showStorage(store.notices);
+  };
+
+  const totals = fields.allocations.map(
+    (allocation) =>
+      new AllocationTotals(form, allocation, {
+        onScaled: () => changed(),
+      }),
+  );
+  const updateClearButtons = addClearButtons(fields, () => changed());
+
+  function scoreSoon(delay = SCORE_DELAY_MS) {
+    if (!scorer) return;
+    clearTimeout(scoreTimer);
+    scoreTimer = setTimeout(scoreNow, delay);
+  }
+
+  async function scoreNow() {
+    if (!scorer || scorer.state !== "ready" || !form.isConnected) return;
+    const answers = JSON.stringify(fields.read());
+    if (answers === lastScored) return;
+    const mine = ++sequence;
+    form.dataset.lskScoring = "true";
+    try {
+      const json = await scorer.score(definitionJson, answers, language);
+      if (mine !== sequence || !form.isConnected) return;
+      const parsed = JSON.parse(json);
+      lastScored = answers;
+      results.render(parsed);
+      const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
+      for (const total of totals) total.setProposals(byId.get(total.part.id));
+      status.showScoreFailed(false);
+      if (timing.firstResult === null) timing.firstResult = performance.now();
+      form.dataset.lskScored = String(mine);
+    } catch (error) {
+      if (mine !== sequence || !form.isConnected) return;
+      console.error("lederskap: scoring failed", error);
+      if (scorer.state === "ready") status.showScoreFailed(true);
+    } finally {
+      if (mine === sequence) delete form.dataset.lskScoring;
+    }
+  }
+
+  function changed() {
+    save();
+    updateClearButtons();
+    for (const total of totals) {
+      total.setProposals(null);
+      total.update();
+    }
+    scoreSoon();
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  updateClearButtons();
+  for (const total of totals) total.update();
+
+  if (scorer) {
+    const onScorerChange = () => {
+      if (!form.isConnected) {
+        scorer.removeEventListener("change", onScorerChange);
+        return;
+      }
+      status.showScorer(scorer);
+      if (scorer.state === "ready") scoreSoon(0);
+    };
+    scorer.addEventListener("change", onScorerChange);
+    status.showScorer(scorer);
+    scorer.start();
+    if (scorer.state === "ready") scoreSoon(0);
+  } else {
+    status.showScorer(null);
+  }
+
+  form.dataset.lskMounted = "true";
+  timing.mounted = performance.now();
+  debugState().timings.push(timing);
+}

@@ -1,0 +1,78 @@
+// The form's status line (div.lsk-status, role=status): what the scorer is
+// doing, whether answers can be stored, and a retry button when the scorer
+// could not start. Only the text that changes is replaced, so a screen reader
+// hears each new state once.
+
+import { h, replaceChildren } from "./dom.js";
+import { t } from "./i18n.js";
+
+const STORAGE_MESSAGES = {
+  unavailable: "storage.unavailable",
+  "save-failed": "storage.save_failed",
+  unreadable: "storage.unreadable",
+  "unreadable-kept": "storage.unreadable_kept",
+  "older-version": "storage.older_version",
+};
+
+export function scorerMessage(scorer) {
+  if (scorer.state === "ready") return t("status.ready");
+  if (scorer.state === "failed") {
+    const failure = scorer.failure || {};
+    if (failure.reason === "unsupported") return t("status.failed_unsupported");
+    const stageKey = `status.stage.${failure.stage || "worker"}`;
+    const reason = failure.reason === "timeout" ? t("status.timeout") : t(stageKey);
+    return t("status.failed", { reason });
+  }
+  return t("status.starting");
+}
+
+export class StatusView {
+  constructor(element, { onRetry }) {
+    this.element = element;
+    this.scorerLine = h("p", { class: "lsk-status-scorer" });
+    this.retryButton = h("button", { type: "button", class: "lsk-button lsk-retry", hidden: true }, t("status.retry"));
+    this.retryButton.addEventListener("click", () => onRetry());
+    this.storageLine = h("p", { class: "lsk-status-storage", hidden: true });
+    this.scoreLine = h("p", { class: "lsk-status-score", hidden: true });
+    replaceChildren(
+      this.element,
+      h("div", { class: "lsk-status-row" }, this.scorerLine, this.retryButton),
+      this.scoreLine,
+      this.storageLine,
+    );
+    this.state = null;
+  }
+
+  /** Show the scorer's state; `null` hides the scorer line (a questionnaire without results). */
+  showScorer(scorer) {
+    const text = scorer ? scorerMessage(scorer) : "";
+    const state = scorer ? scorer.state : "none";
+    const retryHadFocus = document.activeElement === this.retryButton;
+    setText(this.scorerLine, text);
+    this.element.dataset.lskState = state;
+    this.retryButton.hidden = state !== "failed";
+    if (retryHadFocus && state !== "failed") {
+      // The button the learner pressed disappears: keep focus on the news instead of losing it.
+      this.scorerLine.setAttribute("tabindex", "-1");
+      this.scorerLine.focus();
+    }
+    this.state = state;
+  }
+
+  /** Show storage notices (see storage.js); an empty list hides the line. */
+  showStorage(notices) {
+    const texts = [...notices].filter((n) => STORAGE_MESSAGES[n]).map((n) => t(STORAGE_MESSAGES[n]));
+    setText(this.storageLine, texts.join(" "));
+    this.element.dataset.lskStorage = [...notices].join(" ");
+  }
+
+  /** Show that one calculation failed while the scorer itself kept running. */
+  showScoreFailed(failed) {
+    setText(this.scoreLine, failed ? t("status.score_failed") : "");
+  }
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+  element.hidden = text === "";
+}

@@ -97,10 +97,10 @@ def load_project(config_file: Path) -> Project:
     except OSError as error:
         raise ContentError([ContentProblem(name, 0, "", f"cannot read the file: {error.strerror}")]) from error
     try:
-        document, problems = load_yaml(text, name)
+        document, problems = load_yaml(text, name, _TolerantLoader)
     except YamlSyntaxError as error:
         raise ContentError([error.problem]) from error
-    data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader that ignores unknown tags
+    data = document.data
     if not isinstance(data, dict):
         raise ContentError([ContentProblem(name, 1, "", "expected a mapping of MkDocs settings")])
     extra = data.get("extra")

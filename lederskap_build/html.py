@@ -53,8 +53,3 @@ def paragraphs(text: str, css_class: str) -> Markup:
     """Plain text with blank lines between paragraphs, as ``<p>`` elements."""
     blocks = [" ".join(block.split()) for block in text.strip().split("\n\n")]
     return fragment(*(element("p", {"class": css_class}, block) for block in blocks if block))
-
-
-def json_for_script(json_text: str) -> Markup:
-    """JSON made safe to sit inside ``<script type="application/json">``."""
-    return Markup(json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

@@ -26,12 +26,17 @@ from lederskap_scorer.model import (
 )
 from lederskap_scorer.schema import dump
 
-from .html import Markup, element, fragment, json_for_script, paragraphs
+from .html import Markup, element, fragment, paragraphs
 from .messages import Messages
 
 
 def definition_json(questionnaire: Questionnaire) -> str:
-    """The questionnaire as the JSON the browser's scorer reads."""
+    """The questionnaire as the JSON the browser's scorer reads.
+
+    It travels in the form's ``data-lsk-definition`` attribute: not in a
+    ``<script type="application/json">``, which Material's instant navigation
+    would re-insert as a plain script and run.
+    """
     return json.dumps(dump(questionnaire), ensure_ascii=False, separators=(",", ":"))
 
 
@@ -56,6 +61,7 @@ class _Renderer:
                 "data-lsk-questionnaire": q.id,
                 "data-lsk-version": q.version,
                 "data-lsk-language": self.t.language,
+                "data-lsk-definition": definition_json(q),
                 "aria-labelledby": title_id,
                 "action": "#",
                 "method": "get",
@@ -68,11 +74,6 @@ class _Renderer:
             element("noscript", {}, element("p", {"class": "lsk-noscript"}, self.t("form.noscript"))),
             element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
             *(self.part(part) for part in q.parts),
-            element(
-                "script",
-                {"type": "application/json", "class": "lsk-definition"},
-                json_for_script(definition_json(q)),
-            ),
         )
 
     def part(self, part: Part) -> Markup:

@@ -41,11 +41,13 @@ class YamlSyntaxError(Exception):
         super().__init__(str(problem))
 
 
-def load_yaml(text: str, file: str) -> tuple[YamlDocument, list[ContentProblem]]:
+def load_yaml(
+    text: str, file: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> tuple[YamlDocument, list[ContentProblem]]:
     """Parse ``text``; also report keys given twice in one mapping, which YAML would silently merge."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader or a subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0

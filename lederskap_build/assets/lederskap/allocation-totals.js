@@ -62,17 +62,37 @@ export class AllocationTotals {
 
   update() {
     if (!this.element) return;
-    const lines = this.columns().map((info) => this.line(info));
-    replaceChildren(this.lines, lines);
+    this.lineFor ||= new Map();
+    for (const info of this.columns()) this.updateLine(info);
   }
 
-  line({ column, cells, answered, sum, values }) {
+  // Each column's line and button are made once and then only updated, so a
+  // button never disappears under the pointer between mousedown and click (a
+  // number input's change event fires on that mousedown).
+  updateLine(info) {
+    const { column, answered, sum } = info;
+    let line = this.lineFor.get(column.id);
+    if (!line) {
+      const text = h("span", { class: "lsk-total-text" });
+      const button = h(
+        "button",
+        { type: "button", class: "lsk-button lsk-scale", "data-lsk-scale": column.id, hidden: true },
+        t("allocation.scale", { column: column.text, total: formatNumber(this.total), unit: this.unit }),
+      );
+      button.addEventListener("click", () => {
+        const current = this.columns().find((c) => c.column.id === column.id);
+        if (current && current.sum > 0) this.scale(current.column, current.cells, current.values);
+      });
+      const element = h("span", { class: "lsk-total", "data-lsk-column": column.id }, text, " ", button);
+      line = { element, text, button };
+      this.lineFor.set(column.id, line);
+      this.lines.append(line.element);
+    }
     const matches = Math.abs(sum - this.total) <= TOLERANCE;
-    const shown = matches ? this.total : sum;
     const words = [
       t("allocation.sum", {
         column: column.text,
-        sum: formatNumber(shown),
+        sum: formatNumber(matches ? this.total : sum),
         total: formatNumber(this.total),
         unit: this.unit,
       }),
@@ -91,23 +111,11 @@ export class AllocationTotals {
       state = "over";
       words.push(t("allocation.over", { amount: formatNumber(sum - this.total), unit: this.unit }));
     }
-    const line = h(
-      "span",
-      { class: `lsk-total lsk-total--${state}`, "data-lsk-column": column.id, "data-lsk-state": state },
-      h("span", { class: "lsk-total-text" }, words.join(" ")),
-    );
-    if (state === "short" || state === "over") {
-      if (sum > 0) {
-        const button = h(
-          "button",
-          { type: "button", class: "lsk-button lsk-scale", "data-lsk-scale": column.id },
-          t("allocation.scale", { column: column.text, total: formatNumber(this.total), unit: this.unit }),
-        );
-        button.addEventListener("click", () => this.scale(column, cells, values));
-        line.append(" ", button);
-      }
-    }
-    return line;
+    const text = words.join(" ");
+    if (line.text.textContent !== text) line.text.textContent = text;
+    line.element.className = `lsk-total lsk-total--${state}`;
+    line.element.dataset.lskState = state;
+    line.button.hidden = !((state === "short" || state === "over") && sum > 0);
   }
 
   scale(column, cells, values) {
@@ -127,10 +135,9 @@ export class AllocationTotals {
       total: formatNumber(this.total),
       unit: this.unit,
     });
+    const buttonHadFocus = document.activeElement === (this.lineFor.get(column.id) || {}).button;
     this.onScaled();
-    // The button disappears now that the column adds up: keep focus in the column.
-    if (cells[0] && (!document.activeElement || !document.activeElement.isConnected || document.activeElement === document.body)) {
-      cells[0].input.focus();
-    }
+    // The button hides now that the column adds up: keep focus in the column.
+    if (cells[0] && (buttonHadFocus || document.activeElement === document.body)) cells[0].input.focus();
   }
 }

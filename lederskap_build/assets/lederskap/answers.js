@@ -16,16 +16,9 @@ function byName(form, selector, name) {
 
 /** The questionnaire definition JSON the build placed in the form, as text. */
 export function definitionText(form) {
-  if (form.dataset.lskDefinition) return form.dataset.lskDefinition;
-  const template = form.querySelector("template.lsk-definition");
-  if (template) return template.content.textContent;
-  // Material's instant navigation re-inserts the inline <script> elements of a
-  // swapped page without their attributes, so after a page swap the definition
-  // may be a bare <script> (the last one in the form), not script.lsk-definition.
-  const script =
-    form.querySelector("script.lsk-definition") || [...form.querySelectorAll("script")].at(-1) || null;
-  if (!script) throw new Error("the questionnaire definition is missing from the page");
-  return script.textContent;
+  const text = form.dataset.lskDefinition;
+  if (!text) throw new Error("the questionnaire definition is missing from the page");
+  return text;
 }
 
 /** Every answerable field of the form, found from the questionnaire definition. */

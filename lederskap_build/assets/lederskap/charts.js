@@ -132,7 +132,11 @@ export function pairedBarChart({ title, description, max, series, rows, missingT
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "lsk-chart-hatch-line", "stroke-width": 3 }),
     ),
   );
-  const fills = [{ class: "lsk-chart-bar" }, { class: "lsk-chart-bar lsk-chart-bar--second", style: `fill: url(#${patternId})` }];
+  // The pattern is set inline: a class's fill would override a fill attribute.
+  const fills = [
+    { class: "lsk-chart-bar" },
+    { class: "lsk-chart-bar lsk-chart-bar--second", style: `fill: url(#${patternId})` },
+  ];
   const parts = [defs];
   // Legend: a swatch and the series' name, one per line.
   let y = 0;
@@ -149,11 +153,13 @@ export function pairedBarChart({ title, description, max, series, rows, missingT
     y += text.height - LINE + 6;
     row.values.forEach((cell, index) => {
       if (cell.value === null || cell.value === undefined) {
-        parts.push(svg("text", { x: 0, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText));
+        const attrs = { x: 0, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 };
+        parts.push(svg("text", attrs, missingText));
       } else {
         const width = Math.max(xOf(cell.value), 1);
         parts.push(svg("rect", { x: 0, y, width, height: BAR, rx: 1, ...fills[index] }));
-        parts.push(svg("text", { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT }, cell.text));
+        const attrs = { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT };
+        parts.push(svg("text", attrs, cell.text));
       }
       y += BAR + 4;
     });

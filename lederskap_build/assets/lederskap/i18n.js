@@ -24,13 +24,24 @@ export function t(key, values = {}) {
 
 const formats = new Map();
 
-/** A number as the learner's language writes it: "12,5" in nb, "12.5" in en; no grouping. */
-export function formatNumber(value, maximumFractionDigits = 1) {
-  let format = formats.get(maximumFractionDigits);
-  if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits, useGrouping: false });
-    formats.set(maximumFractionDigits, format);
+function numberFormat(minimumFractionDigits, maximumFractionDigits) {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  if (!formats.has(key)) {
+    formats.set(
+      key,
+      new Intl.NumberFormat(language, { minimumFractionDigits, maximumFractionDigits, useGrouping: false }),
+    );
   }
+  return formats.get(key);
+}
+
+/**
+ * An amount as the scorer writes one (scorer/RESULTS.md, "Numbers"): whole numbers
+ * without decimals ("40"), others with one ("12,5" in nb, "12.5" in en); no grouping;
+ * an ASCII minus. Used for the sums computed here before Python is ready.
+ */
+export function formatNumber(value) {
+  const decimals = Number.isInteger(value) ? 0 : 1;
   // Intl writes a minus as U+2212 in nb; the scorer writes "-": keep them alike.
-  return format.format(value).replace("\u2212", "-");
+  return numberFormat(decimals, decimals).format(value).replace("\u2212", "-");
 }

@@ -62,7 +62,9 @@ export function mountQuestionnaire(form, { sitePath }) {
     version,
   });
 
-  const statusElement = form.querySelector("[data-lsk-status]") || form.insertBefore(h("div", { class: "lsk-status", role: "status" }), form.firstChild);
+  const statusElement =
+    form.querySelector("[data-lsk-status]") ||
+    form.insertBefore(h("div", { class: "lsk-status", role: "status" }), form.firstChild);
   const hasResults = form.querySelector("[data-lsk-results]") !== null;
   const scorer = hasResults ? getScorer() : null;
   const status = new StatusView(statusElement, { onRetry: () => scorer && scorer.retry() });
@@ -89,8 +91,10 @@ export function mountQuestionnaire(form, { sitePath }) {
   );
   const updateClearButtons = addClearButtons(fields, () => changed());
 
+  // data-lsk-pending on the form: the results shown are not yet those of the answers on screen.
   function scoreSoon(delay = SCORE_DELAY_MS) {
     if (!scorer) return;
+    form.dataset.lskPending = "true";
     clearTimeout(scoreTimer);
     scoreTimer = setTimeout(scoreNow, delay);
   }
@@ -98,26 +102,30 @@ export function mountQuestionnaire(form, { sitePath }) {
   async function scoreNow() {
     if (!scorer || scorer.state !== "ready" || !form.isConnected) return;
     const answers = JSON.stringify(fields.read());
-    if (answers === lastScored) return;
+    if (answers === lastScored) {
+      delete form.dataset.lskPending;
+      return;
+    }
     const mine = ++sequence;
-    form.dataset.lskScoring = "true";
     try {
       const json = await scorer.score(definitionJson, answers, language);
       if (mine !== sequence || !form.isConnected) return;
       const parsed = JSON.parse(json);
       lastScored = answers;
       results.render(parsed);
-      const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
-      for (const total of totals) total.setProposals(byId.get(total.part.id));
       status.showScoreFailed(false);
       if (timing.firstResult === null) timing.firstResult = performance.now();
       form.dataset.lskScored = String(mine);
+      if (JSON.stringify(fields.read()) === answers) {
+        // Still the answers on screen: their scaled proposals may be offered, and nothing is pending.
+        const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
+        for (const total of totals) total.setProposals(byId.get(total.part.id));
+        delete form.dataset.lskPending;
+      }
     } catch (error) {
       if (mine !== sequence || !form.isConnected) return;
       console.error("lederskap: scoring failed", error);
       if (scorer.state === "ready") status.showScoreFailed(true);
-    } finally {
-      if (mine === sequence) delete form.dataset.lskScoring;
     }
   }
 

@@ -77,13 +77,19 @@ function likertSummary(part) {
   });
 }
 
+/** The scorer's problem messages start in lower case without a full stop (RESULTS.md). */
+function sentence(message) {
+  const text = String(message || "");
+  return text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : "";
+}
+
 function problemList(problems) {
   if (!problems.length) return null;
   return h(
     "div",
     { class: "lsk-problems" },
     h("h4", {}, t("results.problems_heading")),
-    h("ul", {}, problems.map((problem) => h("li", {}, problem.message))),
+    h("ul", {}, problems.map((problem) => h("li", {}, sentence(problem.message)))),
   );
 }
 
@@ -107,7 +113,7 @@ function likert(part, problems) {
       { class: "lsk-figure" },
       scaleBarChart({
         title: t("chart.likert_title", { min: scale.min, max: scale.max }),
-        description: t("chart.likert_desc"),
+        description: t("chart.table_note"),
         min: scale.min,
         max: scale.max,
         missingText: t("chart.no_value"),
@@ -154,7 +160,12 @@ function dimensionEntry(d) {
     );
     if (d.band) {
       children.push(
-        h("p", { class: "lsk-band" }, h("strong", { class: "lsk-band-label" }, d.band.label), d.band.text ? ` ${d.band.text}` : ""),
+        h(
+          "p",
+          { class: "lsk-band" },
+          h("strong", { class: "lsk-band-label" }, d.band.label),
+          d.band.text ? ` ${d.band.text}` : "",
+        ),
       );
     }
   } else {
@@ -166,7 +177,8 @@ function dimensionEntry(d) {
       ),
     );
   }
-  return h("li", { class: `lsk-dimension-result lsk-dimension-result--${d.status}`, "data-lsk-dimension": d.id }, children);
+  const attrs = { class: `lsk-dimension-result lsk-dimension-result--${d.status}`, "data-lsk-dimension": d.id };
+  return h("li", attrs, children);
 }
 
 function overallProfile(overall) {
@@ -199,7 +211,8 @@ function overallProfile(overall) {
       ),
     );
   }
-  return h("div", { class: "lsk-overall" }, h("h4", { class: "lsk-results-subtitle" }, t("results.overall_heading")), lines);
+  const heading = h("h4", { class: "lsk-results-subtitle" }, t("results.overall_heading"));
+  return h("div", { class: "lsk-overall" }, heading, lines);
 }
 
 function suggestions(s, dimensions) {
@@ -264,7 +277,10 @@ function suggestions(s, dimensions) {
 
 function allocation(part, problems) {
   const unit = part.unit;
-  const value = (display) => (display === null || display === undefined ? t("allocation.no_value") : t("allocation.value", { value: display, unit }));
+  const value = (display) =>
+    display === null || display === undefined
+      ? t("allocation.no_value")
+      : t("allocation.value", { value: display, unit });
   const anyValue = part.rows.some((row) => row.values.some((cell) => cell.value !== null));
   if (!anyValue) return [h("p", { class: "lsk-results-empty" }, t("allocation.empty_results")), problemList(problems)];
   const columns = part.columns;
@@ -298,7 +314,7 @@ function allocation(part, problems) {
       title: twoOrMore
         ? t("chart.allocation_title", { first: first.text, last: last.text })
         : t("allocation.table_caption"),
-      description: t("chart.likert_desc"),
+      description: t("chart.table_note"),
       max: part.total,
       missingText: t("allocation.no_value"),
       series: series.map((column) => ({ label: column.text })),
@@ -311,7 +327,8 @@ function allocation(part, problems) {
       })),
     }),
   );
-  const head = [t("allocation.col_row"), ...columns.map((c) => c.text), ...(twoOrMore ? [t("allocation.col_change")] : [])];
+  const head = [t("allocation.col_row"), ...columns.map((c) => c.text)];
+  if (twoOrMore) head.push(t("allocation.col_change"));
   const rows = part.rows.map((row) =>
     h(
       "tr",
@@ -330,7 +347,9 @@ function allocation(part, problems) {
     "tr",
     {},
     h("th", { scope: "row" }, t("allocation.row_sum")),
-    columns.map((column) => h("td", { class: "lsk-number-cell", "data-lsk-column": column.id }, value(column.sum_display))),
+    columns.map((column) =>
+      h("td", { class: "lsk-number-cell", "data-lsk-column": column.id }, value(column.sum_display)),
+    ),
     twoOrMore ? h("td", {}) : null,
   );
   return [checks, chart, table(t("allocation.table_caption"), head, rows, foot), problemList(problems)];

@@ -27,10 +27,30 @@ class StageError extends Error {
   }
 }
 
+// Pyodide does not always reject when a file it fetches fails (a failed fetch of
+// pyodide.asm.wasm surfaces as an unhandled rejection and loadPyodide never
+// settles), so an uncaught error during the start fails the stage at once
+// instead of waiting for the page's timeout.
+let crash = null;
+const crashed = new Promise((_, reject) => {
+  crash = reject;
+});
+crashed.catch(() => {});
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  if (api) console.error("lederskap scorer: unhandled rejection", event.reason);
+  else crash(event.reason instanceof Error ? event.reason : new Error(String(event.reason)));
+});
+self.addEventListener("error", (event) => {
+  if (api) return;
+  event.preventDefault();
+  crash(event.error instanceof Error ? event.error : new Error(event.message || "script error"));
+});
+
 async function stage(id, name, work) {
   post("stage", id, { stage: name });
   try {
-    return await work();
+    return await Promise.race([work(), crashed]);
   } catch (error) {
     throw error instanceof StageError ? error : new StageError(name, error);
   }

@@ -10,8 +10,11 @@
 // Answers are kept by id, never by position. Values under ids this page does
 // not know (a newer or older questionnaire) are kept untouched on every save.
 // A record that cannot be read is never overwritten before its raw text has
-// been copied aside under <key>/unreadable/<time>. Without localStorage (blocked,
-// full, private mode) answers live in memory for the visit and the learner is told.
+// been copied aside under <key>/unreadable/<time>. A record written for another
+// version of the questionnaire is filled in by id (ids are never reused) and a
+// copy of it is kept once under <key>/version/<its version>. Without
+// localStorage (blocked, full, private mode) answers live in memory for the
+// visit and the learner is told.
 
 export const SCHEMA = 1;
 const PREFIX = "lederskap/v1";
@@ -96,7 +99,7 @@ export class AnswerStore {
       this.setAside(raw);
       return this.answers;
     }
-    if (record.version !== this.version) {
+    if (typeof record.version === "number" && record.version !== this.version) {
       this.notices.add("older-version");
       this.copy(`${this.key}/version/${record.version}`, raw, { keepExisting: true });
     }

@@ -1,0 +1,1 @@
+"""Browser tests of the built course site (Playwright, Chromium)."""

@@ -1,0 +1,187 @@
+"""The built course site, served locally and driven in a real Chromium through Playwright.
+
+* ``site_url`` (session): builds the course once with ``python -m lederskap_build build -f mkdocs.yml``,
+  copies ``site/`` aside (so a concurrent rebuild cannot change it under the tests) and serves it
+  with a threaded ``http.server`` on a free 127.0.0.1 port, under a sub-path (``/kurs/``) as on
+  ``https://user.github.io/repo/``.
+* ``browser`` (session): Debian's Chromium (``$LEDERSKAP_CHROMIUM``, else ``/usr/bin/chromium`` if
+  present, else Playwright's own browser).
+* ``page``: a fresh browser context (empty storage and cache) whose every request is recorded; the
+  test fails if any request goes to another origin.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Playwright, Request, sync_playwright
+
+from .helpers import SUB_PATH
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("LEDERSKAP_CHROMIUM")
+    if configured:
+        return configured
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder under SUB_PATH only."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if not url_path.startswith(SUB_PATH):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # the browser closed a connection it no longer needed
+        super().handle_error(request, client_address)
+
+
+@pytest.fixture(scope="session")
+def site_server() -> Iterator[_QuietServer]:
+    """The local server, bound to a free port before the site is built (its address is the site's URL)."""
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=None))
+    try:
+        yield server
+    finally:
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_server: _QuietServer) -> Path:
+    """The course built once per test session for the server's address, copied to a folder of its own.
+
+    The address matters: Material's instant navigation only swaps pages listed in the
+    sitemap, which MkDocs writes from ``site_url``.
+    """
+    base_url = f"http://127.0.0.1:{site_server.server_address[1]}{SUB_PATH}"
+    subprocess.run(
+        [sys.executable, "-m", "lederskap_build", "build", "-f", "mkdocs.yml"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "LEDERSKAP_SITE_URL": base_url},
+    )
+    copy = tmp_path_factory.mktemp("browser") / "site"
+    shutil.copytree(REPO / "site", copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: _QuietServer, built_site: Path) -> Iterator[str]:
+    """The address of the served site, ending in ``/``, for example ``http://127.0.0.1:41234/kurs/``."""
+    site_server.RequestHandlerClass = functools.partial(_SiteHandler, directory=str(built_site))
+    thread = threading.Thread(target=site_server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{site_server.server_address[1]}{SUB_PATH}"
+    finally:
+        site_server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """What one browser context asked for, and what went wrong in its pages."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def record(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def foreign(self) -> list[str]:
+        """Every request that left the site's origin (data: and blob: URLs stay on the device)."""
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(self.origin + "/") and urlsplit(url).scheme not in ("data", "blob")
+        ]
+
+    def count(self, suffix: str) -> int:
+        return sum(1 for url in self.requests if urlsplit(url).path.endswith(suffix))
+
+
+@pytest.fixture
+def context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO", service_workers="block")
+    context.set_default_timeout(15_000)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def traffic(site_url: str) -> Traffic:
+    parts = urlsplit(site_url)
+    return Traffic(origin=f"{parts.scheme}://{parts.netloc}")
+
+
+@pytest.fixture
+def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
+    """A page in a fresh context; after the test, no request may have left the site's origin."""
+    context.on("request", traffic.record)
+    page = context.new_page()
+    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+
+    def dismiss(dialog: Dialog) -> None:
+        traffic.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    yield page
+    foreign = traffic.foreign()
+    assert not foreign, f"requests left the site's origin {traffic.origin}: {foreign}"

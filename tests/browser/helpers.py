@@ -1,0 +1,96 @@
+"""Small steps shared by the browser tests: open a questionnaire, answer it, read what it shows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from playwright.sync_api import Page
+
+SUB_PATH = "/kurs/"
+"""The test site is served under a sub-path, like https://user.github.io/repo/."""
+SCORER_TIMEOUT_MS = 60_000
+"""Starting Pyodide takes a few seconds; allow for a slow machine."""
+COURSE = "lederskap-medarbeiderskap"
+LEADER_PAGE = "verktoy/lederferdigheter/"
+LEADER_FORM = "leder-egenvurdering"
+JOBS_PAGE = "verktoy/fire-jobber/"
+JOBS_FORM = "lederens-fire-jobber"
+
+
+def storage_key(questionnaire: str) -> str:
+    """The localStorage key of a questionnaire's answers on the test site (served under SUB_PATH)."""
+    return f"lederskap/v1{SUB_PATH}{COURSE}/{questionnaire}"
+
+
+def open_form(page: Page, url: str, questionnaire: str) -> None:
+    """Go to a page and wait until its questionnaire is mounted (answers restored, listeners on)."""
+    page.goto(url)
+    form_is_mounted(page, questionnaire)
+
+
+def form_is_mounted(page: Page, questionnaire: str) -> None:
+    page.wait_for_selector(f'form[data-lsk-questionnaire="{questionnaire}"][data-lsk-mounted]', state="attached")
+
+
+def answer(page: Page, answers: dict[str, int]) -> None:
+    """Choose likert answers by item id and value."""
+    for item, value in answers.items():
+        page.locator(f'input[type="radio"][name="{item}"][value="{value}"]').check()
+
+
+def wait_for_scorer(page: Page) -> str:
+    """Wait until the scorer has started or failed; return its state."""
+    page.wait_for_function(
+        "() => ['ready', 'failed'].includes(window.__lederskap && window.__lederskap.scorerState)",
+        timeout=SCORER_TIMEOUT_MS,
+    )
+    return str(page.evaluate("window.__lederskap.scorerState"))
+
+
+def wait_for_results(page: Page, questionnaire: str, answered: int | None = None) -> None:
+    """Wait for the results of the current answers to be shown (after the scorer is ready)."""
+    assert wait_for_scorer(page) == "ready"
+    form = f'form[data-lsk-questionnaire="{questionnaire}"]'
+    page.wait_for_function(
+        """([form, answers]) => {
+            const element = document.querySelector(form);
+            return element && element.dataset.lskScored && !element.dataset.lskPending
+                && (answers === null || element.querySelector(`[data-lsk-answered="${answers}"]`) !== null);
+        }""",
+        arg=[form, answered],
+        timeout=SCORER_TIMEOUT_MS,
+    )
+
+
+def dimension_rows(page: Page, part: str) -> dict[str, dict[str, str]]:
+    """The results table of a likert part: dimension id -> mean, answered and band as shown."""
+    rows: dict[str, dict[str, str]] = page.eval_on_selector_all(
+        f'[data-lsk-results="{part}"] table tr[data-lsk-dimension]',
+        """rows => Object.fromEntries(rows.map(row => [row.dataset.lskDimension, {
+            mean: row.cells[1].textContent, answered: row.cells[2].textContent, band: row.cells[3].textContent,
+        }]))""",
+    )
+    return rows
+
+
+def stored_record(page: Page, questionnaire: str) -> Any:
+    raw = page.evaluate("key => localStorage.getItem(key)", storage_key(questionnaire))
+    return None if raw is None else json.loads(raw)
+
+
+def checked_answers(page: Page, items: list[str]) -> dict[str, int | None]:
+    """The checked value of each likert item in the form (None when unanswered)."""
+    values: dict[str, int | None] = page.evaluate(
+        """items => Object.fromEntries(items.map(item => {
+            const checked = document.querySelector(`input[type="radio"][name="${item}"]:checked`);
+            return [item, checked ? Number(checked.value) : null];
+        }))""",
+        items,
+    )
+    return values
+
+
+def normalised(text: str) -> str:
+    """Text with non-breaking spaces and runs of white space as single spaces."""
+    return " ".join(text.replace("\u00a0", " ").split())

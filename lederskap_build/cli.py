@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -144,7 +145,8 @@ def _serve(config_file: Path, dev_addr: str) -> int:
     server = subprocess.Popen(
         mkdocs_command("serve", "--config-file", str(project.config_file), "--dev-addr", dev_addr),
         cwd=project.root,
-        env=mkdocs_environment(),
+        # Served at the root of the dev address, whatever the published address is.
+        env={**mkdocs_environment(), "LEDERSKAP_SITE_URL": f"http://{dev_addr}/"},
     )
     print(
         f"Serving on http://{dev_addr}/ ; edit {project.relative(project.pages_dir)}/ and "
@@ -152,6 +154,8 @@ def _serve(config_file: Path, dev_addr: str) -> int:
         flush=True,
     )
     seen = _snapshot(project)
+    # Stopped by a signal (a terminal closing, a process manager): stop MkDocs too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         while server.poll() is None:
             time.sleep(0.5)

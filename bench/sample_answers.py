@@ -1,0 +1,59 @@
+"""A learner's complete answers to a questionnaire, and the localStorage record that holds them.
+
+The record follows ``lederskap_build/assets/lederskap/storage.js``::
+
+    key:    lederskap/v1<site path><course id>/<questionnaire id>
+    record: {schema: 1, course, questionnaire, version, updated, answers: {<answer id>: value}}
+"""
+
+from __future__ import annotations
+
+import json
+
+from lederskap_scorer.model import AllocationPart, ChecklistPart, LikertPart, Questionnaire, TextPart
+
+STORAGE_PREFIX = "lederskap/v1"
+STORAGE_SCHEMA = 1
+
+
+def sample_answers(q: Questionnaire) -> dict[str, object]:
+    """An answer to every question: varied points on the scale, short texts, ticks and shares that add up."""
+    answers: dict[str, object] = {}
+    for part in q.parts:
+        if isinstance(part, LikertPart):
+            assert q.scale is not None
+            points = q.scale.max - q.scale.min + 1
+            for d, dimension in enumerate(part.dimensions):
+                for i, item in enumerate(dimension.items):
+                    answers[item.id] = q.scale.min + (d * 2 + i) % points
+        elif isinstance(part, TextPart):
+            for field in part.fields:
+                answers[field.id] = "Et kort svar skrevet for ytelsesmålingen."
+        elif isinstance(part, ChecklistPart):
+            answers[part.id] = [option.id for option in part.options[::2]]
+            if part.summary is not None:
+                answers[part.summary.id] = "Oppsummering."
+        elif isinstance(part, AllocationPart):
+            share = part.total / len(part.rows)
+            for row in part.rows:
+                answers[row.id] = {column.id: share for column in part.columns}
+    return answers
+
+
+def storage_key(site_path: str, course: str, questionnaire: str) -> str:
+    """The localStorage key of a questionnaire's record on a site served at ``site_path`` (e.g. ``/``)."""
+    path = site_path if site_path.endswith("/") else f"{site_path}/"
+    return f"{STORAGE_PREFIX}{path}{course}/{questionnaire}"
+
+
+def storage_record(q: Questionnaire, course: str) -> str:
+    """The stored record of :func:`sample_answers`, as the text localStorage holds."""
+    record = {
+        "schema": STORAGE_SCHEMA,
+        "course": course,
+        "questionnaire": q.id,
+        "version": q.version,
+        "updated": "2026-01-01T00:00:00.000Z",
+        "answers": sample_answers(q),
+    }
+    return json.dumps(record, ensure_ascii=False)

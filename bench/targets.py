@@ -1,0 +1,35 @@
+"""The targets, in one place, and the names of the browser measures that carry them."""
+
+from __future__ import annotations
+
+from .rows import Target, Unit
+
+BUILD = Target(1.3, "ratio")
+"""``lederskap build`` at most 1.3 × a plain ``mkdocs build`` of the same pages."""
+FIRST_INPUT = Target(1.1, "ratio")
+"""The first questionnaire input usable at most 1.1 × as late as on the page without our script."""
+COLD_RESULT = Target(1.1, "ratio")
+"""The first result of a first visit at most 1.1 × the bare Pyodide boot of a first visit."""
+WARM_RESULT = Target(0.5, "ratio")
+"""The first result of a second visit at most 0.5 × the bare Pyodide boot of a first visit."""
+OUR_LONG_TASK = Target(50, "absolute")
+"""No main-thread task over 50 ms in our code."""
+OUR_WEIGHT = Target(50, "absolute")
+"""Our JavaScript, CSS and wheel at most 50 KiB gzipped."""
+SCORING = Target(20, "absolute")
+"""One scoring call of 100 statements at most 20 ms inside Pyodide."""
+
+BROWSER_MEASURES: tuple[tuple[str, Unit, Target | None], ...] = (
+    ("first input", "ms", FIRST_INPUT),
+    ("first result, cold (first visit)", "ms", COLD_RESULT),
+    ("first result, warm (second visit)", "ms", WARM_RESULT),
+    ("bare Pyodide boot, warm", "ms", None),
+    ("long tasks until first result: count", "count", None),
+    ("long tasks until first result: total", "ms", None),
+    ("long tasks until first result: longest", "ms", None),
+    ("longest long task in our code", "ms", OUR_LONG_TASK),
+    ("weight: Pyodide, transferred", "KiB", None),
+    ("weight: ours (JS, CSS, wheel), transferred", "KiB", None),
+    ("weight: ours (JS, CSS, wheel), gzip -9", "KiB", OUR_WEIGHT),
+    ("weight: rest (page, Material), transferred", "KiB", None),
+)

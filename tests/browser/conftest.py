@@ -44,9 +44,10 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
+    """$LEDERSKAP_CHROMIUM; set but empty means Playwright's own browser; unset means Debian's, if there."""
     configured = os.environ.get("LEDERSKAP_CHROMIUM")
-    if configured:
-        return configured
+    if configured is not None:
+        return configured or None
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 

@@ -122,10 +122,17 @@ class _Renderer:
         )
 
     def item(self, item: Item, scale: Scale) -> Markup:
+        """One statement: a fieldset whose radios are named by their value, its label and the statement.
+
+        The statement is written once, in the legend; each radio's accessible name
+        joins its own label to it (``aria-labelledby``), "2 av 5, I liten grad: <statement>".
+        """
         labels = {label.value: label.text for label in scale.labels}
+        legend_id = self.html_id(item.id, "text")
         choices = []
         for value in range(scale.min, scale.max + 1):
             input_id = self.html_id(item.id, value)
+            name_id = f"{input_id}-name"
             label = labels.get(value)
             name = (
                 self.t("form.radio_name_labelled", value=value, max=scale.max, label=label)
@@ -138,13 +145,20 @@ class _Renderer:
                     {"class": "lsk-choice"},
                     element(
                         "input",
-                        {"type": "radio", "id": input_id, "name": item.id, "value": value, "class": "lsk-radio"},
+                        {
+                            "type": "radio",
+                            "id": input_id,
+                            "name": item.id,
+                            "value": value,
+                            "class": "lsk-radio",
+                            "aria-labelledby": f"{name_id} {legend_id}",
+                        },
                     ),
                     element(
                         "label",
                         {"for": input_id},
                         element("span", {"class": "lsk-choice-value", "aria-hidden": "true"}, str(value)),
-                        element("span", {"class": "lsk-visually-hidden"}, f"{name}: {item.text}"),
+                        element("span", {"class": "lsk-visually-hidden", "id": name_id}, f"{name}:"),
                     ),
                 )
             )
@@ -157,7 +171,7 @@ class _Renderer:
         return element(
             "fieldset",
             {"class": "lsk-item", "data-lsk-item": item.id},
-            element("legend", {"class": "lsk-item-text"}, item.text),
+            element("legend", {"class": "lsk-item-text", "id": legend_id}, item.text),
             element("div", {"class": "lsk-scale"}, *choices),
             ends if scale.labels else None,
         )

@@ -182,8 +182,14 @@ def test_self_assessments_are_forms_of_their_statements(
             radios = html.find("input", type="radio", name=item.id)
             assert [r.attrs["value"] for r in radios] == ["1", "2", "3", "4", "5"]
             assert all(r.attrs["id"] == f"lsk-{questionnaire}-{item.id}-{r.attrs['value']}" for r in radios)
-            assert f"1 av 5, I svært liten grad: {item.text}" in html.text
-            assert f"5 av 5, I svært stor grad: {item.text}" in html.text
+            legend_id = f"lsk-{questionnaire}-{item.id}-text"
+            assert [e.attrs["id"] for e in html.find("legend", id=legend_id)] == [legend_id]
+            for radio in radios:
+                name_id, labelled_by_legend = radio.attrs["aria-labelledby"].split()
+                assert labelled_by_legend == legend_id
+                assert html.find("span", id=name_id)
+            assert "1 av 5, I svært liten grad:" in html.text
+            assert "5 av 5, I svært stor grad:" in html.text
     # The recommended process: two development areas and two strengths, each with its question.
     assert len(html.find("textarea")) == 8
     assert "Utviklingsområde 1" in html.text and "Styrke 2" in html.text

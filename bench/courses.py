@@ -98,6 +98,9 @@ def write_plain_twin(config: Path) -> Path:
         for js in settings.get("extra_javascript") or []
         if not (isinstance(js, dict) and js.get("path") == MAIN_SCRIPT)
     ]
+    settings["markdown_extensions"] = [
+        ext for ext in settings.get("markdown_extensions") or [] if ext != "lederskap_build.markdown_forms"
+    ]
     for key in ("extra_css", "extra_javascript"):
         if not settings[key]:
             del settings[key]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .course import Course
 from .errors import SetupError
+from .markdown_forms import wrap_rendered
 from .messages import Messages, load_messages
 from .pages import replace_placements
 from .render import render_questionnaire
@@ -85,7 +86,8 @@ def plan_outputs(course: Course) -> dict[str, Output]:
     def render(questionnaire_id: str) -> str:
         if questionnaire_id not in rendered:
             questionnaire = course.questionnaires[questionnaire_id].questionnaire
-            rendered[questionnaire_id] = render_questionnaire(questionnaire, project.settings.course, messages)
+            html = render_questionnaire(questionnaire, project.settings.course, messages)
+            rendered[questionnaire_id] = wrap_rendered(html)
         return rendered[questionnaire_id]
 
     for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):

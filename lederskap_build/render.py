@@ -73,6 +73,7 @@ class _Renderer:
             element("p", {"class": "lsk-privacy"}, self.t("form.privacy")),
             element("noscript", {}, element("p", {"class": "lsk-noscript"}, self.t("form.noscript"))),
             element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+            self.scale_names(q.scale) if q.scale and q.likert_parts() else None,
             *(self.part(part) for part in q.parts),
         )
 
@@ -121,24 +122,35 @@ class _Renderer:
             *(self.item(item, scale) for item in dimension.items),
         )
 
-    def item(self, item: Item, scale: Scale) -> Markup:
-        """One statement: a fieldset whose radios are named by their value, its label and the statement.
+    def scale_names(self, scale: Scale) -> Markup:
+        """The spoken name of each scale point ("2 av 5, I liten grad:"), written once per form.
 
-        The statement is written once, in the legend; each radio's accessible name
-        joins its own label to it (``aria-labelledby``), "2 av 5, I liten grad: <statement>".
+        Every radio's accessible name joins one of these to its statement (``aria-labelledby``),
+        so the page does not repeat them for every statement.
         """
         labels = {label.value: label.text for label in scale.labels}
-        legend_id = self.html_id(item.id, "text")
-        choices = []
+        names = []
         for value in range(scale.min, scale.max + 1):
-            input_id = self.html_id(item.id, value)
-            name_id = f"{input_id}-name"
             label = labels.get(value)
             name = (
                 self.t("form.radio_name_labelled", value=value, max=scale.max, label=label)
                 if label
                 else self.t("form.radio_name", value=value, max=scale.max)
             )
+            names.append(element("span", {"id": self.html_id("scale", value)}, f"{name}:"))
+        return element("div", {"class": "lsk-scale-names", "hidden": True}, *names)
+
+    def item(self, item: Item, scale: Scale) -> Markup:
+        """One statement: a fieldset whose radios are named by their scale point and the statement.
+
+        The statement is written once, in the legend; a radio's accessible name is
+        "2 av 5, I liten grad: <statement>". The scale is left out of the search index.
+        """
+        labels = {label.value: label.text for label in scale.labels}
+        legend_id = self.html_id(item.id, "text")
+        choices = []
+        for value in range(scale.min, scale.max + 1):
+            input_id = self.html_id(item.id, value)
             choices.append(
                 element(
                     "span",
@@ -151,20 +163,15 @@ class _Renderer:
                             "name": item.id,
                             "value": value,
                             "class": "lsk-radio",
-                            "aria-labelledby": f"{name_id} {legend_id}",
+                            "aria-labelledby": f"{self.html_id('scale', value)} {legend_id}",
                         },
                     ),
-                    element(
-                        "label",
-                        {"for": input_id},
-                        element("span", {"class": "lsk-choice-value", "aria-hidden": "true"}, str(value)),
-                        element("span", {"class": "lsk-visually-hidden", "id": name_id}, f"{name}:"),
-                    ),
+                    element("label", {"for": input_id, "aria-hidden": "true"}, str(value)),
                 )
             )
         ends = element(
             "span",
-            {"class": "lsk-scale-ends", "aria-hidden": "true"},
+            {"class": "lsk-scale-ends", "aria-hidden": "true", "data-search-exclude": True},
             element("span", {}, labels.get(scale.min, "")),
             element("span", {}, labels.get(scale.max, "")),
         )
@@ -172,7 +179,7 @@ class _Renderer:
             "fieldset",
             {"class": "lsk-item", "data-lsk-item": item.id},
             element("legend", {"class": "lsk-item-text", "id": legend_id}, item.text),
-            element("div", {"class": "lsk-scale"}, *choices),
+            element("div", {"class": "lsk-scale", "data-search-exclude": True}, *choices),
             ends if scale.labels else None,
         )
 

@@ -185,11 +185,12 @@ def test_self_assessments_are_forms_of_their_statements(
             legend_id = f"lsk-{questionnaire}-{item.id}-text"
             assert [e.attrs["id"] for e in html.find("legend", id=legend_id)] == [legend_id]
             for radio in radios:
-                name_id, labelled_by_legend = radio.attrs["aria-labelledby"].split()
-                assert labelled_by_legend == legend_id
-                assert html.find("span", id=name_id)
-            assert "1 av 5, I svært liten grad:" in html.text
-            assert "5 av 5, I svært stor grad:" in html.text
+                scale_point, statement = radio.attrs["aria-labelledby"].split()
+                assert scale_point == f"lsk-{questionnaire}-scale-{radio.attrs['value']}"
+                assert statement == legend_id
+    for value, label in ((1, "I svært liten grad"), (5, "I svært stor grad")):
+        assert len(html.find("span", id=f"lsk-{questionnaire}-scale-{value}")) == 1
+        assert f"{value} av 5, {label}:" in html.text
     # The recommended process: two development areas and two strengths, each with its question.
     assert len(html.find("textarea")) == 8
     assert "Utviklingsområde 1" in html.text and "Styrke 2" in html.text

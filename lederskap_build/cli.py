@@ -16,10 +16,6 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from lederskap_scorer.api import results_json
-from lederskap_scorer.scoring import score_answers
-from lederskap_scorer.text_report import render_text
-
 from . import __version__
 from .config import Project, load_project
 from .course import Course, load_course
@@ -90,6 +86,11 @@ def _build(config_file: Path) -> int:
 
 
 def _score(config_file: Path, questionnaire_id: str, answers_file: Path, *, as_json: bool) -> int:
+    # Imported here: only this command needs the scorer, and building should start fast.
+    from lederskap_scorer.api import results_json
+    from lederskap_scorer.scoring import score_answers
+    from lederskap_scorer.text_report import render_text
+
     course = load_course(config_file)
     source = course.questionnaires.get(questionnaire_id)
     if source is None:
@@ -132,7 +133,7 @@ def _regenerate(config_file: Path) -> Course | None:
     except ContentError as error:
         print(f"{error}\nThe site keeps showing the last version without problems.", file=sys.stderr, flush=True)
         return None
-    changed = generate(course)
+    changed = generate(course, offline=False)
     if changed:
         print(f"Updated {len(changed)} generated files.", flush=True)
     return course
@@ -141,7 +142,8 @@ def _regenerate(config_file: Path) -> Course | None:
 def _serve(config_file: Path, dev_addr: str) -> int:
     course = load_course(config_file)
     project = course.project
-    generate(course)
+    # No offline copy while the author edits: the site's service worker removes itself.
+    generate(course, offline=False)
     server = subprocess.Popen(
         mkdocs_command("serve", "--config-file", str(project.config_file), "--dev-addr", dev_addr),
         cwd=project.root,

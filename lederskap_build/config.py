@@ -46,6 +46,8 @@ class Project:
     generated_dir: Path
     site_dir: Path
     site_name: str
+    use_directory_urls: bool = True
+    """MkDocs' ``use_directory_urls``: ``a.md`` is published as ``a/`` (else ``a.html``)."""
 
     def relative(self, path: Path) -> str:
         """``path`` as the author sees it, relative to the project."""
@@ -147,4 +149,5 @@ def load_project(config_file: Path) -> Project:
         generated_dir=generated_dir,
         site_dir=(root / str(site_dir)).resolve(),
         site_name=str(data.get("site_name", "")),
+        use_directory_urls=data.get("use_directory_urls", True) is not False,
     )

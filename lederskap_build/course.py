@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lederskap_scorer.model import Questionnaire, check_questionnaire
@@ -12,7 +12,7 @@ from lederskap_scorer.schema import SchemaError, parse
 
 from .config import Project, load_project
 from .errors import ContentError, ContentProblem
-from .pages import SYNTAX, find_placements
+from .pages import KNOWN_DIRECTIVES, MY_RESULTS_SYNTAX, SYNTAX, find_other_directives, find_placements
 from .yaml_source import YamlSyntaxError, load_yaml
 
 FORM_SUFFIXES = (".yml", ".yaml")
@@ -35,6 +35,8 @@ class Course:
     questionnaires: Mapping[str, QuestionnaireSource]
     pages: tuple[Path, ...]
     """Markdown pages, relative to ``project.pages_dir``."""
+    placed_on: Mapping[str, Path] = field(default_factory=dict)
+    """The page each placed questionnaire is on (the first, if several), relative to ``project.pages_dir``."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def load_course(config_file: Path) -> Course:
     else:
         pages = sorted(p.relative_to(project.pages_dir) for p in project.pages_dir.rglob("*.md"))
     known_ids = _known_ids_for_message(questionnaires)
+    placed_on: dict[str, Path] = {}
     for page in pages:
         file = project.relative(project.pages_dir / page)
         try:
@@ -138,9 +141,31 @@ def load_course(config_file: Path) -> Course:
                     )
                 )
             placed.setdefault(placement.id or "", placement.line)
+            if placement.id is not None:
+                placed_on.setdefault(placement.id, page)
+        problems += _check_other_directives(file, text)
     if problems:
         raise ContentError(problems)
-    return Course(project, questionnaires, tuple(pages))
+    return Course(project, questionnaires, tuple(pages), placed_on)
+
+
+def _check_other_directives(file: str, text: str) -> list[ContentProblem]:
+    """``::my-results`` exactly, at most once per page; no directive of another name."""
+    problems = []
+    first_results: int | None = None
+    known = ", ".join(f"::{name}" for name in KNOWN_DIRECTIVES)
+    for directive in find_other_directives(text):
+        if directive.name != "my-results":
+            message = f"unknown directive '::{directive.name}' (known: {known})"
+        elif not directive.well_formed:
+            message = f"expected a line of the form {MY_RESULTS_SYNTAX}"
+        elif first_results is not None:
+            message = f"{MY_RESULTS_SYNTAX} is placed twice on this page (first on line {first_results})"
+        else:
+            first_results = directive.line
+            continue
+        problems.append(ContentProblem(file, directive.line, "", message))
+    return problems
 
 
 def _known_ids_for_message(questionnaires: Mapping[str, QuestionnaireSource]) -> str:

@@ -3,9 +3,12 @@
 The generated folder (``docs_dir`` in mkdocs.yml) receives:
 
 * every file of the pages folder, Markdown pages with each questionnaire placement
-  replaced by the rendered form;
+  replaced by the rendered form, and each ``::my-results`` line by the container of
+  the learner's results page (``my_results.py``);
 * ``assets/lederskap/``: our browser code and styles, the interface messages of
-  the course's language, the scorer wheel and the self-hosted Pyodide runtime.
+  the course's language, the scorer wheel and the self-hosted Pyodide runtime;
+* ``sw.js``: the service worker (from ``assets/service-worker.js``), with the build
+  hash and every page and file to keep for offline use.
 
 Only files whose content changed are rewritten, and files that no longer belong
 are removed, so that ``mkdocs serve`` reloads just what changed.
@@ -20,19 +23,24 @@ import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .course import Course
 from .errors import SetupError
-from .markdown_forms import wrap_rendered
 from .messages import Messages, load_messages
-from .pages import replace_placements
+from .my_results import render_my_results
+from .pages import replace_placements, wrap_rendered
 from .render import render_questionnaire
 from .wheel import build_scorer_wheel
 
 ASSETS_PREFIX = "assets/lederskap"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_DIR_VARIABLE = "LEDERSKAP_PYODIDE_DIR"
+SERVICE_WORKER = "sw.js"
+SERVICE_WORKER_TEMPLATE = "assets/service-worker.js"
+SERVICE_WORKER_MARKER = "/* lederskap:site */ null"
+OPTIONAL_OFFLINE_URLS = ("search/search_index.json", "sitemap.xml", "404.html")
+"""Files MkDocs usually writes, kept for offline use when they exist."""
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,12 @@ def _package_assets() -> Iterator[tuple[str, bytes]]:
     yield from walk(root, "assets")
 
 
-def plan_outputs(course: Course) -> dict[str, Output]:
-    """Every file of the generated folder, by its path relative to that folder."""
+def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
+    """Every file of the generated folder, by its path relative to that folder.
+
+    ``offline=False`` (for ``lederskap serve``) writes a service worker that removes
+    itself, so that a browser never keeps serving cached files while the author edits.
+    """
     project = course.project
     messages = Messages(project.settings.language)
     outputs: dict[str, Output] = {}
@@ -90,16 +102,20 @@ def plan_outputs(course: Course) -> dict[str, Output]:
             rendered[questionnaire_id] = wrap_rendered(html)
         return rendered[questionnaire_id]
 
+    def my_results() -> str:
+        return wrap_rendered(render_my_results(course, messages))
+
     for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(project.pages_dir).as_posix()
         if path.suffix == ".md":
-            text = replace_placements(path.read_text(encoding="utf-8"), render)
+            text = replace_placements(path.read_text(encoding="utf-8"), render, my_results)
             outputs[relative] = Output(content=text.encode("utf-8"))
         else:
             outputs[relative] = Output(source=path)
 
     for name, content in _package_assets():
-        outputs[name] = Output(content=content)
+        if name != SERVICE_WORKER_TEMPLATE:
+            outputs[name] = Output(content=content)
 
     pyodide = find_pyodide(project.root)
     pyodide_version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]
@@ -110,19 +126,69 @@ def plan_outputs(course: Course) -> dict[str, Output]:
     wheel = build_scorer_wheel(cache_dir)
     outputs[f"{ASSETS_PREFIX}/wheels/{wheel.name}"] = Output(source=wheel)
 
-    build_hash = _fingerprint(outputs)
+    outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
+        content=_es_module("messages", load_messages(project.settings.language))
+    )
+    build_hash = _fingerprint(outputs, project.config_file.read_bytes())
     info = {
         "course": project.settings.course,
         "language": project.settings.language,
         "pyodideVersion": pyodide_version,
         "wheel": f"wheels/{wheel.name}",
         "build": build_hash,
+        "offline": offline,
     }
     outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
-    outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
-        content=_es_module("messages", load_messages(project.settings.language))
+    outputs[SERVICE_WORKER] = Output(
+        content=service_worker(outputs, build_hash, offline=offline, directory_urls=project.use_directory_urls)
     )
     return outputs
+
+
+def page_url(page: str, *, directory_urls: bool = True) -> str:
+    """The address, relative to the site root, of the page MkDocs makes of the Markdown file ``page``.
+
+    With ``use_directory_urls`` (MkDocs' default) ``a.md`` is ``a/`` and ``verktoy/index.md`` is
+    ``verktoy/``; without it they are ``a.html`` and ``verktoy/index.html``. The start page is ``./``.
+    """
+    path = PurePosixPath(page)
+    folder = "" if str(path.parent) == "." else f"{path.parent.as_posix()}/"
+    if path.stem == "index":
+        return (folder or "./") if directory_urls else f"{folder}index.html"
+    return f"{folder}{path.stem}/" if directory_urls else f"{folder}{path.stem}.html"
+
+
+def _revision(output: Output) -> str:
+    digest = hashlib.sha256()
+    if output.content is not None:
+        digest.update(output.content)
+    elif output.source is not None:
+        with output.source.open("rb") as file:
+            digest.update(file.read())
+    return digest.hexdigest()[:12]
+
+
+def service_worker(outputs: Mapping[str, Output], build_hash: str, *, offline: bool, directory_urls: bool) -> bytes:
+    """``sw.js``: the service worker template with this build's hash and everything to keep offline."""
+    pages = sorted({page_url(name, directory_urls=directory_urls) for name in outputs if name.endswith(".md")})
+    if not directory_urls and "./" not in pages:
+        pages.insert(0, "./")
+    site = {
+        "build": build_hash,
+        "offline": offline,
+        "pages": pages,
+        # Under `lederskap serve` the worker only removes itself: it needs no list.
+        "assets": [[name, _revision(outputs[name])] for name in sorted(outputs) if not name.endswith(".md")]
+        if offline
+        else [],
+        "optional": list(OPTIONAL_OFFLINE_URLS) if offline else [],
+    }
+    template = resources.files(__package__).joinpath(SERVICE_WORKER_TEMPLATE).read_text(encoding="utf-8")
+    if template.count(SERVICE_WORKER_MARKER) != 1:
+        raise SetupError(f"{SERVICE_WORKER_TEMPLATE} must contain {SERVICE_WORKER_MARKER!r} once")
+    text = json.dumps(site, ensure_ascii=False, indent=2)
+    header = "// Generated by lederskap build from lederskap_build/assets/service-worker.js. Do not edit.\n"
+    return (header + template.replace(SERVICE_WORKER_MARKER, text)).encode()
 
 
 def _es_module(name: str, value: Mapping[str, object]) -> bytes:
@@ -130,9 +196,10 @@ def _es_module(name: str, value: Mapping[str, object]) -> bytes:
     return f"// Generated by lederskap build. Do not edit.\nexport const {name} = Object.freeze({text});\n".encode()
 
 
-def _fingerprint(outputs: Mapping[str, Output]) -> str:
-    """A short hash of everything the site is made of, which changes with every deploy that changes it."""
-    digest = hashlib.sha256()
+def _fingerprint(outputs: Mapping[str, Output], config: bytes = b"") -> str:
+    """A short hash of everything the site is made of (and its mkdocs.yml), which changes with every
+    deploy that changes it."""
+    digest = hashlib.sha256(config)
     for name in sorted(outputs):
         output = outputs[name]
         digest.update(name.encode())
@@ -178,6 +245,6 @@ def _same_copy(source: Path, copy: Path) -> bool:
     return a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns
 
 
-def generate(course: Course) -> list[str]:
+def generate(course: Course, *, offline: bool = True) -> list[str]:
     """Write the course's generated folder; return the paths that changed."""
-    return write_outputs(plan_outputs(course), course.project.generated_dir)
+    return write_outputs(plan_outputs(course, offline=offline), course.project.generated_dir)

@@ -1,7 +1,7 @@
 """An optional Python-Markdown extension that passes rendered questionnaires through untouched.
 
 The build writes each rendered questionnaire into the generated Markdown between
-two marker comments (see :func:`wrap_rendered`). Without this extension,
+two marker comments (see :func:`lederskap_build.pages.wrap_rendered`). Without this extension,
 Markdown reads that block as ordinary raw HTML, which is correct but slow for
 large forms: the HTML is tokenised tag by tag. With it, listed in mkdocs.yml as
 
@@ -20,13 +20,8 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-BEGIN = "<!-- lederskap:rendered -->"
-END = "<!-- /lederskap:rendered -->"
-
-
-def wrap_rendered(html: str) -> str:
-    """``html`` between the markers, as a block of its own."""
-    return f"\n{BEGIN}\n{html.strip()}\n{END}\n"
+from .pages import RENDERED_BEGIN as BEGIN
+from .pages import RENDERED_END as END
 
 
 class _StashRendered(Preprocessor):

@@ -1,10 +1,16 @@
-"""Course pages: finding the lines that place a questionnaire, and replacing them.
+"""Course pages: finding the directive lines that place a questionnaire or the learner's results.
 
 A page places a questionnaire with a line of its own::
 
     ::questionnaire{id="leder-egenvurdering"}
 
-Lines inside fenced code blocks are left alone, so a page can show the syntax.
+and the learner's own results of every questionnaire of the course (with the
+controls to export, import and delete them) with::
+
+    ::my-results
+
+Any other line starting with ``::`` and a name is an unknown directive. Lines
+inside fenced code blocks are left alone, so a page can show the syntax.
 """
 
 from __future__ import annotations
@@ -17,6 +23,23 @@ DIRECTIVE = re.compile(r'^::questionnaire\{id="(?P<id>[^"]*)"\}[ \t]*$')
 DIRECTIVE_START = re.compile(r"^::questionnaire\b")
 FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 SYNTAX = '::questionnaire{id="<questionnaire id>"}'
+MY_RESULTS = re.compile(r"^::my-results[ \t]*$")
+MY_RESULTS_START = re.compile(r"^::my-results(?![A-Za-z0-9_])")
+MY_RESULTS_SYNTAX = "::my-results"
+ANY_DIRECTIVE = re.compile(r"^::(?P<name>[A-Za-z][A-Za-z0-9_-]*)")
+KNOWN_DIRECTIVES = ("questionnaire", "my-results")
+
+RENDERED_BEGIN = "<!-- lederskap:rendered -->"
+RENDERED_END = "<!-- /lederskap:rendered -->"
+
+
+def wrap_rendered(html: str) -> str:
+    """Rendered HTML between marker comments, as a block of its own.
+
+    Markdown reads the block as raw HTML; the optional extension
+    :mod:`lederskap_build.markdown_forms` passes it through without reading it.
+    """
+    return f"\n{RENDERED_BEGIN}\n{html.strip()}\n{RENDERED_END}\n"
 
 
 @dataclass(frozen=True)
@@ -51,11 +74,48 @@ def find_placements(text: str) -> list[Placement]:
     return placements
 
 
-def replace_placements(text: str, render: Callable[[str], str]) -> str:
-    """The page with each well-formed placement line replaced by ``render(id)``, as an HTML block."""
+@dataclass(frozen=True)
+class OtherDirective:
+    """A directive line that is not a questionnaire placement: ``::my-results`` or an unknown one.
+
+    ``name`` is the word after ``::``; ``well_formed`` says whether a ``::my-results``
+    line is exactly that.
+    """
+
+    line: int
+    name: str
+    well_formed: bool
+
+
+def find_other_directives(text: str) -> list[OtherDirective]:
+    """Every ``::my-results`` line and every line starting like a directive of an unknown name, in order."""
+    found = []
+    for number, line in _lines_outside_code(text):
+        if DIRECTIVE_START.match(line):
+            continue
+        if MY_RESULTS_START.match(line):
+            found.append(OtherDirective(number, "my-results", MY_RESULTS.match(line) is not None))
+            continue
+        match = ANY_DIRECTIVE.match(line)
+        if match:
+            found.append(OtherDirective(number, match["name"], False))
+    return found
+
+
+def replace_placements(
+    text: str, render: Callable[[str], str], render_my_results: Callable[[], str] | None = None
+) -> str:
+    """The page with each well-formed placement line replaced by ``render(id)``, as an HTML block,
+    and each ``::my-results`` line by ``render_my_results()`` (when given)."""
     wanted = {p.line for p in find_placements(text) if p.id is not None}
+    results = {d.line for d in find_other_directives(text) if d.name == "my-results" and d.well_formed}
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = DIRECTIVE.match(line) if number in wanted else None
-        out.append(f"\n{render(match['id'])}\n" if match else line)
+        if match:
+            out.append(f"\n{render(match['id'])}\n")
+        elif number in results and render_my_results is not None:
+            out.append(f"\n{render_my_results()}\n")
+        else:
+            out.append(line)
     return "\n".join(out) + "\n"

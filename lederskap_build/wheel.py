@@ -1,17 +1,25 @@
-"""Building the scorer's wheel, offline, with standard PEP 517 tooling (flit_core).
+"""Building the scorer's browser wheel, offline, with standard PEP 517 tooling (flit_core).
 
-The wheel is what the browser loads into Pyodide. It is built reproducibly (fixed
-timestamps) and cached by the hash of the scorer's sources, so an unchanged
-scorer is not rebuilt on every page edit.
+The wheel is what the browser loads into Pyodide, so it carries only what the
+browser runs: the scorer's modules without the command-line ones, with their
+docstrings and comments left out (they are for the people reading the sources,
+and every byte is downloaded by every learner). The modules are otherwise the
+very code the CPython tests run; the Pyodide tests run this wheel.
+
+It is built reproducibly (fixed timestamps) from a copy of the sources prepared
+that way, and cached by the hash of the scorer's sources and of this recipe, so
+an unchanged scorer is not rebuilt on every page edit.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
-import os
+import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import lederskap_scorer.model
@@ -21,6 +29,13 @@ from .errors import SetupError
 
 # 2026-01-01T00:00:00Z: any fixed time makes the zip entries' timestamps reproducible.
 SOURCE_DATE_EPOCH = "1767225600"
+
+PACKAGE = "lederskap_scorer"
+COMMAND_LINE_ONLY = frozenset({"cli.py", "__main__.py", "text_report.py"})
+"""Modules of the ``lederskap-score`` command, which the browser never imports."""
+
+RECIPE_VERSION = "2"
+"""Part of the cache key: raise it when the way the browser wheel is prepared changes."""
 
 
 def scorer_source_dir() -> Path:
@@ -37,7 +52,7 @@ def scorer_source_dir() -> Path:
 
 
 def _source_hash(source_dir: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(RECIPE_VERSION.encode())
     files = [source_dir / "pyproject.toml", *sorted((source_dir / "src").rglob("*.py"))]
     for path in files:
         digest.update(path.relative_to(source_dir).as_posix().encode())
@@ -45,8 +60,55 @@ def _source_hash(source_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def without_docstrings(source: str) -> str:
+    """The module's code without docstrings and comments (the same statements otherwise)."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if not isinstance(body, list):
+            continue
+        kept = [
+            statement
+            for statement in body
+            if not (
+                isinstance(statement, ast.Expr)
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)
+            )
+        ]
+        node.body = kept or [ast.Pass()]  # type: ignore[attr-defined]
+    return ast.unparse(tree) + "\n"
+
+
+def _browser_pyproject(text: str) -> str:
+    """The scorer's pyproject.toml without its command-line entry points."""
+    return re.sub(r"(?ms)^\[project\.scripts\]\n.*?(?=^\[|\Z)", "", text)
+
+
+def prepare_browser_sources(source_dir: Path, target: Path) -> None:
+    """Write the browser distribution's sources (see the module docstring) into ``target``."""
+    package = source_dir / "src" / PACKAGE
+    (target / "src" / PACKAGE).mkdir(parents=True)
+    pyproject = (source_dir / "pyproject.toml").read_text(encoding="utf-8")
+    (target / "pyproject.toml").write_text(_browser_pyproject(pyproject), encoding="utf-8")
+    shutil.copy(source_dir / "README.md", target / "README.md")
+    for path in sorted(package.iterdir()):
+        destination = target / "src" / PACKAGE / path.name
+        if path.suffix == ".py" and path.name not in COMMAND_LINE_ONLY:
+            destination.write_text(without_docstrings(path.read_text(encoding="utf-8")), encoding="utf-8")
+        elif path.name == "py.typed":
+            shutil.copy(path, destination)
+
+
+def _reproducible_runner(
+    cmd: Sequence[str], cwd: str | None = None, extra_environ: Mapping[str, str] | None = None
+) -> None:
+    """Runs the build backend quietly, with fixed timestamps for the zip entries."""
+    quiet_subprocess_runner(cmd, cwd, {**(extra_environ or {}), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+
+
 def build_scorer_wheel(cache_dir: Path) -> Path:
-    """The path of the scorer wheel for the current sources, building it if it is not cached."""
+    """The path of the browser wheel for the current sources, building it if it is not cached."""
     source_dir = scorer_source_dir()
     target = cache_dir / f"scorer-{_source_hash(source_dir)}"
     existing = sorted(target.glob("*.whl")) if target.is_dir() else []
@@ -54,24 +116,21 @@ def build_scorer_wheel(cache_dir: Path) -> Path:
         return existing[0]
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
+        sources = Path(tmp) / "sources"
+        prepare_browser_sources(source_dir, sources)
         hooks = BuildBackendHookCaller(
-            str(source_dir),
+            str(sources),
             build_backend="flit_core.buildapi",
             python_executable=sys.executable,
-            runner=quiet_subprocess_runner,
+            runner=_reproducible_runner,
         )
-        env_backup = os.environ.get("SOURCE_DATE_EPOCH")
-        os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+        out = Path(tmp) / "out"
+        out.mkdir()
         try:
-            name = hooks.build_wheel(tmp)
+            name = hooks.build_wheel(str(out))
         except Exception as error:
             raise SetupError(f"Building the scorer wheel from {source_dir} failed: {error}") from error
-        finally:
-            if env_backup is None:
-                del os.environ["SOURCE_DATE_EPOCH"]
-            else:
-                os.environ["SOURCE_DATE_EPOCH"] = env_backup
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
-        shutil.move(str(Path(tmp) / name), target / name)
+        shutil.move(str(out / name), target / name)
     return target / name

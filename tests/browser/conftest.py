@@ -7,7 +7,8 @@
 * ``browser`` (session): Debian's Chromium (``$LEDERSKAP_CHROMIUM``, else ``/usr/bin/chromium`` if
   present, else Playwright's own browser).
 * ``page``: a fresh browser context (empty storage and cache) whose every request is recorded; the
-  test fails if any request goes to another origin.
+  test fails if any request goes to another origin, or if the pages' Content Security Policy
+  blocked anything (``securitypolicyviolation`` events and the browser's console messages).
 """
 
 from __future__ import annotations
@@ -26,7 +27,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Dialog,
+    Page,
+    Playwright,
+    Request,
+    sync_playwright,
+)
 
 from .helpers import SUB_PATH
 
@@ -139,9 +149,15 @@ class Traffic:
     requests: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
 
     def record(self, request: Request) -> None:
         self.requests.append(request.url)
+
+    def console(self, message: ConsoleMessage) -> None:
+        text = message.text
+        if text.startswith(CSP_MARKER) or "Content Security Policy" in text:
+            self.csp_violations.append(text)
 
     def foreign(self) -> list[str]:
         """Every request that left the site's origin (data: and blob: URLs stay on the device)."""
@@ -153,6 +169,39 @@ class Traffic:
 
     def count(self, suffix: str) -> int:
         return sum(1 for url in self.requests if urlsplit(url).path.endswith(suffix))
+
+
+CSP_MARKER = "lederskap-test: CSP violation"
+REPORT_CSP_VIOLATIONS = f"""document.addEventListener("securitypolicyviolation", (event) => {{
+  console.error("{CSP_MARKER}: " + JSON.stringify({{
+    directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile,
+    line: event.lineNumber, sample: event.sample,
+  }}));
+}});"""
+"""An init script: every violation of the page's Content Security Policy is written to the console."""
+
+
+def watch(context: BrowserContext, traffic: Traffic) -> Page:
+    """A new page of ``context`` whose requests, errors, dialogs and CSP violations ``traffic`` records."""
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    context.on("request", traffic.record)
+    page = context.new_page()
+    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+    page.on("console", traffic.console)
+
+    def dismiss(dialog: Dialog) -> None:
+        traffic.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return page
+
+
+def check_traffic(traffic: Traffic) -> None:
+    """No request left the site's origin and the Content Security Policy blocked nothing."""
+    foreign = traffic.foreign()
+    assert not foreign, f"requests left the site's origin {traffic.origin}: {foreign}"
+    assert not traffic.csp_violations, f"the Content Security Policy blocked: {traffic.csp_violations}"
 
 
 @pytest.fixture
@@ -173,16 +222,7 @@ def traffic(site_url: str) -> Traffic:
 
 @pytest.fixture
 def page(context: BrowserContext, traffic: Traffic) -> Iterator[Page]:
-    """A page in a fresh context; after the test, no request may have left the site's origin."""
-    context.on("request", traffic.record)
-    page = context.new_page()
-    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
-
-    def dismiss(dialog: Dialog) -> None:
-        traffic.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    yield page
-    foreign = traffic.foreign()
-    assert not foreign, f"requests left the site's origin {traffic.origin}: {foreign}"
+    """A page in a fresh context; after the test, no request may have left the site's origin and the
+    Content Security Policy may have blocked nothing."""
+    yield watch(context, traffic)
+    check_traffic(traffic)

@@ -50,7 +50,7 @@ def test_a_missing_runtime_is_reported_answers_are_kept_and_retry_works(
 
     # Trying again while the file is still missing fails the same clear way.
     retry.click()
-    page.wait_for_function("window.__lederskap.workerStarts === 2 && window.__lederskap.scorerState === 'failed'")
+    page.wait_for_function("() => window.__lederskap.workerStarts === 2 && window.__lederskap.scorerState === 'failed'")
     assert retry.is_visible()
 
     # Once the file can be loaded, a retry brings the results.

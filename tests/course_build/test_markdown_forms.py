@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from lederskap_build.markdown_forms import wrap_rendered
+from lederskap_build.pages import wrap_rendered
 
 FORM = '<form class="lsk-questionnaire">\n<fieldset><legend>A *statement* &amp; more</legend>\n</fieldset>\n</form>'
 PAGE = f"# Title\n\nSome *text*.\n{wrap_rendered(FORM)}\nMore **text**.\n"

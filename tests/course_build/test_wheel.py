@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from lederskap_build.wheel import build_scorer_wheel
+from lederskap_build.wheel import build_scorer_wheel, without_docstrings
 
 
 def test_the_wheel_is_reproducible_and_pure_python(tmp_path: Path) -> None:
@@ -24,3 +24,40 @@ def test_an_unchanged_scorer_is_not_rebuilt(tmp_path: Path) -> None:
     modified = first.stat().st_mtime_ns
     assert build_scorer_wheel(tmp_path) == first
     assert first.stat().st_mtime_ns == modified
+
+
+def test_the_browser_wheel_leaves_out_the_command_line_and_the_docstrings(tmp_path: Path) -> None:
+    wheel = zipfile.ZipFile(build_scorer_wheel(tmp_path))
+    names = wheel.namelist()
+    assert "lederskap_scorer/cli.py" not in names
+    assert "lederskap_scorer/text_report.py" not in names
+    assert not [n for n in names if n.endswith("entry_points.txt")]
+    model = wheel.read("lederskap_scorer/model.py").decode()
+    assert "class Questionnaire:" in model
+    assert '"""' not in model and "#" not in model
+
+
+def test_without_docstrings_keeps_every_statement() -> None:
+    source = '''"""Module."""
+from __future__ import annotations
+X = 1
+"""What X is."""
+
+
+class A:
+    """A class."""
+
+
+def f(x: int) -> str:
+    """Doc."""
+    # a comment
+    return f"{x}"  # another
+'''
+    stripped = without_docstrings(source)
+    assert stripped == (
+        "from __future__ import annotations\nX = 1\n\nclass A:\n    pass\n\n"
+        "def f(x: int) -> str:\n    return f'{x}'\n"
+    )
+    namespace: dict[str, object] = {}
+    exec(compile(stripped, "<stripped>", "exec"), namespace)  # noqa: S102 - our own test input
+    assert namespace["X"] == 1

@@ -1,7 +1,7 @@
 """The built scorer wheel, run in real Pyodide under Node, scores every fixture exactly as CPython does.
 
-Builds the wheel offline with the scorer's own PEP 517 backend (no build
-isolation: flit_core must be installed), writes the fixtures with their YAML
+Builds the browser wheel exactly as the site build does (offline, with the
+scorer's PEP 517 backend, flit_core), writes the fixtures with their YAML
 definitions resolved, runs ``run_fixtures.mjs`` and compares each result
 text with CPython's ``score_json`` and with the fixture's expected results.
 """
@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 from lederskap_scorer import score_json
-from pyproject_hooks import BuildBackendHookCaller
+
+from lederskap_build.wheel import COMMAND_LINE_ONLY, build_scorer_wheel
 
 from ..scorer.fixture_files import Fixture, all_fixtures, canonical, write_resolved
 
@@ -32,10 +32,8 @@ NODE_TIMEOUT_SECONDS = 300
 
 
 def build_wheel(out_dir: Path) -> Path:
-    """Build the scorer wheel into ``out_dir`` with the backend its pyproject.toml names."""
-    build_system = tomllib.loads((SCORER / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
-    hooks = BuildBackendHookCaller(str(SCORER), build_system["build-backend"], build_system.get("backend-path"))
-    return out_dir / hooks.build_wheel(str(out_dir))
+    """The browser wheel, built into ``out_dir`` exactly as the site build makes it."""
+    return build_scorer_wheel(out_dir)
 
 
 def _node() -> str:
@@ -75,7 +73,7 @@ def pyodide_run(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 
 def test_wheel_holds_every_scorer_module_and_no_bytecode(wheel: Path) -> None:
-    source = {p.name for p in (SCORER / "src" / "lederskap_scorer").glob("*.py")}
+    source = {p.name for p in (SCORER / "src" / "lederskap_scorer").glob("*.py")} - COMMAND_LINE_ONLY
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     packaged = {Path(n).name for n in names if n.startswith("lederskap_scorer/") and n.endswith(".py")}

@@ -113,30 +113,124 @@ export class FormFields {
     return answers;
   }
 
-  /** Fill the form from `answers`; ids the form does not have are left alone. */
-  write(answers) {
-    const has = (id) => Object.prototype.hasOwnProperty.call(answers, id);
+  /**
+   * What the form shows for `answers`: the answers `read()` gives after `write(answers)`,
+   * computed without touching the form. A value the form cannot show exactly (off its
+   * scale, of another type, an option it does not have) is not in it.
+   */
+  view(answers) {
+    const view = {};
+    const value = (id) => (Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined);
     for (const item of this.likert) {
-      const value = has(item.id) ? String(answers[item.id]) : null;
+      const given = value(item.id);
+      if (typeof given === "number" && item.radios.some((radio) => radio.value === String(given))) {
+        view[item.id] = given;
+      }
+    }
+    for (const field of this.texts) {
+      const given = value(field.id);
+      // A textarea keeps its line breaks as "\n" whatever they were.
+      if (typeof given === "string" && given !== "") view[field.id] = lineBreaks(given);
+    }
+    for (const list of this.checklists) {
+      const given = value(list.id);
+      if (!Array.isArray(given)) continue;
+      const ticked = list.boxes.map((box) => box.value).filter((option) => given.includes(option));
+      if (ticked.length) view[list.id] = ticked;
+    }
+    for (const allocation of this.allocations) {
+      for (const row of allocation.rows) {
+        const given = value(row.id);
+        if (!isPlainObject(given)) continue;
+        const cells = {};
+        for (const { column } of row.inputs) {
+          const cell = Object.prototype.hasOwnProperty.call(given, column) ? given[column] : undefined;
+          if (typeof cell === "number" && Number.isFinite(cell)) cells[column] = cell;
+        }
+        if (Object.keys(cells).length) view[row.id] = cells;
+      }
+    }
+    return view;
+  }
+
+  /**
+   * Fill the form from `answers` (see `view`). With `only`, a set of ids, the other
+   * fields are left as they are (another tab's answers are written in this way).
+   */
+  write(answers, only = null) {
+    const view = this.view(answers);
+    const wanted = (id) => only === null || only.has(id);
+    for (const item of this.likert) {
+      if (!wanted(item.id)) continue;
+      const value = Object.prototype.hasOwnProperty.call(view, item.id) ? String(view[item.id]) : null;
       for (const radio of item.radios) radio.checked = value !== null && radio.value === value;
     }
     for (const field of this.texts) {
-      field.element.value = has(field.id) && typeof answers[field.id] === "string" ? answers[field.id] : "";
+      if (wanted(field.id)) field.element.value = view[field.id] ?? "";
     }
     for (const list of this.checklists) {
-      const ticked = has(list.id) && Array.isArray(answers[list.id]) ? answers[list.id] : [];
+      if (!wanted(list.id)) continue;
+      const ticked = view[list.id] || [];
       for (const box of list.boxes) box.checked = ticked.includes(box.value);
     }
     for (const allocation of this.allocations) {
       for (const row of allocation.rows) {
-        const cells = has(row.id) && answers[row.id] && typeof answers[row.id] === "object" ? answers[row.id] : {};
+        if (!wanted(row.id)) continue;
+        const cells = view[row.id] || {};
         for (const { column, input } of row.inputs) {
-          const value = cells[column];
-          input.value = typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+          input.value = Object.prototype.hasOwnProperty.call(cells, column) ? String(cells[column]) : "";
         }
       }
     }
   }
+
+  /**
+   * The ids of the form whose stored value in `answers` the form cannot show (see `view`):
+   * it is kept in the record, but neither shown nor scored. No answer, an empty text,
+   * an empty list and an empty row are simply unanswered.
+   */
+  unshown(answers) {
+    const view = this.view(answers);
+    return this.ids().filter((id) => {
+      if (!Object.prototype.hasOwnProperty.call(answers, id)) return false;
+      const given = answers[id];
+      if (isEmptyAnswer(given)) return false;
+      return !sameAnswer(given, view[id]);
+    });
+  }
+}
+
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function lineBreaks(text) {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+function isEmptyAnswer(value) {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isPlainObject(value)) return Object.values(value).every((cell) => cell === null);
+  return false;
+}
+
+/** Whether two answers are the same: checklists in any order, allocation rows without empty cells. */
+export function sameAnswer(a, b) {
+  return canonicalAnswer(a) === canonicalAnswer(b);
+}
+
+function canonicalAnswer(value) {
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return JSON.stringify([...value].map(String).sort());
+  if (isPlainObject(value)) {
+    const cells = Object.keys(value)
+      .filter((key) => value[key] !== null)
+      .sort()
+      .map((key) => [key, value[key]]);
+    return JSON.stringify(cells);
+  }
+  return JSON.stringify(typeof value === "string" ? lineBreaks(value) : value);
 }
 
 /** The number in a number input, or null when it is empty or not a number. */

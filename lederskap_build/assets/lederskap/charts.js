@@ -132,10 +132,11 @@ export function pairedBarChart({ title, description, max, series, rows, missingT
       svg("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "lsk-chart-hatch-line", "stroke-width": 3 }),
     ),
   );
-  // The pattern is set inline: a class's fill would override a fill attribute.
+  // The hatched series takes its pattern from the fill attribute: the stylesheet fills
+  // only the solid bars (no style attribute, which the Content Security Policy forbids).
   const fills = [
-    { class: "lsk-chart-bar" },
-    { class: "lsk-chart-bar lsk-chart-bar--second", style: `fill: url(#${patternId})` },
+    { class: "lsk-chart-bar lsk-chart-bar--first" },
+    { class: "lsk-chart-bar lsk-chart-bar--second", fill: `url(#${patternId})` },
   ];
   const parts = [defs];
   // Legend: a swatch and the series' name, one per line.

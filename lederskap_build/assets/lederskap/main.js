@@ -5,6 +5,8 @@
 // reloading scripts: every new page arrives through window.document$, and
 // module-level state (the scorer worker, see scorer-client.js) lives on.
 
+import { startOffline } from "./offline.js";
+import { mountMyResults } from "./my-results.js";
 import { mountQuestionnaire } from "./questionnaire.js";
 import { sitePathFrom } from "./storage.js";
 
@@ -23,10 +25,23 @@ function mountAll() {
       console.error("lederskap: could not set up the questionnaire", error);
     }
   }
+  // The learner's own results page (the ::my-results directive).
+  for (const container of document.querySelectorAll("div.lsk-my-results")) {
+    if (mounted.has(container)) continue;
+    mounted.add(container);
+    try {
+      mountMyResults(container, { sitePath });
+    } catch (error) {
+      console.error("lederskap: could not set up the results page", error);
+    }
+  }
 }
 
 window.__lederskap ||= {};
 window.__lederskap.sitePath = sitePath;
+
+// Once per visit, not per page: the service worker for return visits and offline use.
+startOffline();
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(() => mountAll());

@@ -13,6 +13,8 @@ import { ResultsView } from "./results-view.js";
 import { scorer as getScorer } from "./scorer-client.js";
 import { StatusView } from "./status-view.js";
 import { AnswerStore, storageKey } from "./storage.js";
+import { FormRecord } from "./record-sync.js";
+import { mountToolbar } from "./toolbar.js";
 
 export const SCORE_DELAY_MS = 150;
 
@@ -69,19 +71,17 @@ export function mountQuestionnaire(form, { sitePath }) {
   const scorer = hasResults ? getScorer() : null;
   const status = new StatusView(statusElement, { onRetry: () => scorer && scorer.retry() });
 
-  fields.write(store.load());
-  status.showStorage(store.notices);
+  // The stored record and this form kept in step (record-sync.js): saves write only
+  // what this tab changed, and another tab's answers come in as they are saved.
+  const record = new FormRecord({ form, fields, store, status, sitePath, course });
+  record.load();
 
-  const ids = fields.ids();
   const results = hasResults ? new ResultsView(form) : null;
   let scoreTimer = null;
   let sequence = 0;
   let lastScored = null;
 
-  const save = () => {
-    store.save(fields.read(), ids);
-    status.showStorage(store.notices);
-  };
+  const save = () => record.save();
 
   const totals = fields.allocations.map(
     (allocation) =>
@@ -129,9 +129,16 @@ export function mountQuestionnaire(form, { sitePath }) {
     }
   }
 
-  function changed() {
+  function changed(event) {
+    if (event && event.target && event.target.closest && event.target.closest("[data-lsk-toolbar]")) return;
     save();
+    refreshed();
+  }
+
+  // After the answers in the form changed (here, in another tab, or deleted): sums, buttons, results.
+  function refreshed() {
     updateClearButtons();
+    toolbar.refresh();
     for (const total of totals) {
       total.setProposals(null);
       total.update();
@@ -143,6 +150,25 @@ export function mountQuestionnaire(form, { sitePath }) {
   form.addEventListener("change", changed);
   form.addEventListener("submit", (event) => event.preventDefault());
 
+  const toolbar = mountToolbar(form, {
+    record,
+    fields,
+    definition,
+    definitionJson,
+    language,
+    sitePath,
+    course,
+    questionnaire,
+    version,
+    hasResults,
+    onCleared: () => {
+      fields.write({});
+      record.showNotices();
+      refreshed();
+    },
+  });
+  record.onExternalChange(refreshed);
+
   updateClearButtons();
   for (const total of totals) total.update();
 
@@ -153,12 +179,18 @@ export function mountQuestionnaire(form, { sitePath }) {
         return;
       }
       status.showScorer(scorer);
-      if (scorer.state === "ready") scoreSoon(0);
+      if (scorer.state === "ready") {
+        scoreSoon(0);
+        record.migrate(scorer);
+      }
     };
     scorer.addEventListener("change", onScorerChange);
     status.showScorer(scorer);
     scorer.start();
-    if (scorer.state === "ready") scoreSoon(0);
+    if (scorer.state === "ready") {
+      scoreSoon(0);
+      record.migrate(scorer);
+    }
   } else {
     status.showScorer(null);
   }

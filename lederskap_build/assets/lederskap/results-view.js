@@ -15,17 +15,39 @@ function joinNames(names) {
   return `${names.slice(0, -1).join(", ")} ${t("results.list_and")} ${names.at(-1)}`;
 }
 
+// On a narrow screen the stylesheet shows each row of a results table as a block
+// (no table wider than a phone): every data cell is labelled with its column's
+// heading from data-lsk-label, and the explicit roles keep the table a table for
+// screen readers whatever its CSS display.
+const ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TFOOT: "rowgroup", TR: "row", TD: "cell" };
+
+function keepTableSemantics(element, head) {
+  for (const node of [element, ...element.querySelectorAll("*")]) {
+    const role = node.tagName === "TH" ? (node.scope === "row" ? "rowheader" : "columnheader") : ROLES[node.tagName];
+    if (role) node.setAttribute("role", role);
+    if (node.tagName === "TR") {
+      [...node.cells].forEach((cell, index) => {
+        if (cell.tagName === "TD" && head[index]) cell.dataset.lskLabel = head[index];
+      });
+    }
+  }
+  return element;
+}
+
 function table(caption, head, rows, foot = null, attrs = {}) {
   return h(
     "div",
     { class: "lsk-table-wrap" },
-    h(
-      "table",
-      { class: "lsk-table", ...attrs },
-      h("caption", {}, caption),
-      h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col" }, text)))),
-      h("tbody", {}, rows),
-      foot ? h("tfoot", {}, foot) : null,
+    keepTableSemantics(
+      h(
+        "table",
+        { class: "lsk-table", ...attrs },
+        h("caption", {}, caption),
+        h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col" }, text)))),
+        h("tbody", {}, rows),
+        foot ? h("tfoot", {}, foot) : null,
+      ),
+      head,
     ),
   );
 }

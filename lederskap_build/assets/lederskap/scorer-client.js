@@ -86,6 +86,20 @@ class ScorerClient extends EventTarget {
     return data.json;
   }
 
+  /** Upgrade a stored record to the current record schema (lederskap_scorer.api.migrate_record_json). */
+  async migrate(record) {
+    await this.start();
+    const data = await this.request("migrate", { record });
+    return data.json;
+  }
+
+  /** Check an export file against the course: the import plan (lederskap_scorer.api.check_import_json). */
+  async checkImport(file, context) {
+    await this.start();
+    const data = await this.request("check-import", { file, context });
+    return data.json;
+  }
+
   request(type, data) {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error("the scorer is not running"));

@@ -3,9 +3,12 @@
 // Protocol (a small tagged union; every message is {type, id, data}):
 //   page -> worker   {type: "start", id}                       boot Python (once)
 //                    {type: "score", id, data: {definition, answers, language}}   (JSON strings)
+//                    {type: "migrate", id, data: {record}}     upgrade a stored record (its JSON text)
+//                    {type: "check-import", id, data: {file, context}}   an import plan (JSON texts)
 //   worker -> page   {type: "stage", id, data: {stage}}        the start reached a stage
 //                    {type: "ready", id, data: {}}             the scorer can be used
-//                    {type: "result", id, data: {json}}        score_json's answer (a JSON string)
+//                    {type: "result", id, data: {json}}        the answer of score_json,
+//                                                              migrate_record_json or check_import_json
 //                    {type: "error", id, data: {stage, message}}  a request failed
 // Stages of the start, in order: "runtime" (load Pyodide), "wheel" (load our
 // wheel), "import" (import lederskap_scorer.api). Any other message type is an
@@ -97,7 +100,31 @@ const handlers = {
     }
     post("result", id, { json: String(json) });
   },
+  // The learner's records (scorer/RECORDS.md): JSON text in, JSON text out, like score.
+  async migrate(id, data) {
+    const { record } = data || {};
+    if (typeof record !== "string") {
+      throw new StageError("protocol", new Error("migrate expects the record as a string"));
+    }
+    post("result", id, { json: String(callApi("migrate_record_json", record)) });
+  },
+  async "check-import"(id, data) {
+    const { file, context } = data || {};
+    if (typeof file !== "string" || typeof context !== "string") {
+      throw new StageError("protocol", new Error("check-import expects the file and the context as strings"));
+    }
+    post("result", id, { json: String(callApi("check_import_json", file, context)) });
+  },
 };
+
+function callApi(name, ...args) {
+  if (!api) throw new StageError("records", new Error("the scorer has not been started"));
+  try {
+    return api[name](...args);
+  } catch (error) {
+    throw new StageError("records", error);
+  }
+}
 
 self.addEventListener("message", async (event) => {
   const message = event.data;

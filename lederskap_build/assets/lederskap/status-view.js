@@ -12,6 +12,7 @@ const STORAGE_MESSAGES = {
   unreadable: "storage.unreadable",
   "unreadable-kept": "storage.unreadable_kept",
   "older-version": "storage.older_version",
+  newer: "storage.newer",
 };
 
 export function scorerMessage(scorer) {
@@ -59,11 +60,15 @@ export class StatusView {
     this.state = state;
   }
 
-  /** Show storage notices (see storage.js); an empty list hides the line. */
-  showStorage(notices) {
+  /**
+   * Show storage notices (see storage.js) and `extra` sentences about the stored answers
+   * (record-sync.js: answers kept for removed questions, values the form cannot show);
+   * nothing to say hides the line.
+   */
+  showStorage(notices, extra = []) {
     const texts = [...notices].filter((n) => STORAGE_MESSAGES[n]).map((n) => t(STORAGE_MESSAGES[n]));
-    setText(this.storageLine, texts.join(" "));
-    this.element.dataset.lskStorage = [...notices].join(" ");
+    setText(this.storageLine, [...texts, ...extra].join(" "));
+    this.element.dataset.lskStorage = [...notices, ...(extra.length ? ["kept"] : [])].join(" ");
   }
 
   /** Show that one calculation failed while the scorer itself kept running. */

@@ -1,35 +1,56 @@
 // The learner's answers in localStorage, one record per questionnaire.
 //
-// Key:    lederskap/v1<site path><course id>/<questionnaire id>
-//         where <site path> is the pathname of the site root, with its slashes
-//         ("/" on a domain of its own, "/repo/" on https://user.github.io/repo/),
-//         so several courses on one github.io origin never share a key.
-// Record: {schema: 1, course, questionnaire, version, updated: ISO time,
-//          answers: {<answer id>: value}}
+// Keys (all under the course's prefix, so a whole course can be listed and deleted):
+//   lederskap/v1<site path><course id>/<questionnaire id>            the record
+//   lederskap/v1<site path><course id>/<questionnaire id>/unreadable/<time>
+//                                        a stored text that could not be read, kept as it was
+//   lederskap/v1<site path><course id>/<questionnaire id>/version/<n>
+//                                        the record as it was when questionnaire version n changed
+//   lederskap/v1<site path><course id>/_course                         the course's own notes
+//                                        ({schema: 1, exported: {<questionnaire id>: time}, persist: time})
+// where <site path> is the pathname of the site root with its slashes ("/" on a
+// domain of its own, "/repo/" on https://user.github.io/repo/), so several
+// courses on one github.io origin never share a key. "_course" can never be a
+// questionnaire id (ids start with a letter or digit).
 //
-// Answers are kept by id, never by position. Values under ids this page does
-// not know (a newer or older questionnaire) are kept untouched on every save.
-// A record that cannot be read is never overwritten before its raw text has
-// been copied aside under <key>/unreadable/<time>. A record written for another
-// version of the questionnaire is filled in by id (ids are never reused) and a
-// copy of it is kept once under <key>/version/<its version>. Without
-// localStorage (blocked, full, private mode) answers live in memory for the
-// visit and the learner is told.
+// Record (schema 2; scorer/RECORDS.md):
+//   {schema: 2, course, questionnaire, version, updated: ISO time,
+//    answers: {<answer id>: value}, snapshots: [{id, name, created, version, answers, scores}]}
+// Schema 1 had no snapshots. Every schema keeps `answers` as an object keyed by
+// id: that is all this module relies on to fill in a form, so the page is usable
+// at once, before Python. The upgrade of an older record (migrate_record) runs
+// in Python through the scorer worker, and is written back only if the stored
+// text is still the one that was upgraded. Until then a save changes only the
+// answers, `version` and `updated` of the record and keeps its schema.
+//
+// Nothing is ever dropped: values under ids the form does not know, and values
+// the form cannot show, stay in the record. A save re-reads the record and
+// writes only the ids this tab changed since it last read it, so two tabs never
+// undo each other's answers. A stored text that cannot be read (not JSON, or of
+// a newer schema) is copied aside before anything is written over it; if that
+// copy fails, the record is never written. Without localStorage (blocked, full,
+// private mode) answers live in memory for the visit and the learner is told.
 
-export const SCHEMA = 1;
+export const SCHEMA = 2;
 const PREFIX = "lederskap/v1";
+const COURSE_NOTES = "_course";
 
 /** The pathname of the site root, from the URL of a module in <site root>/assets/lederskap/. */
 export function sitePathFrom(moduleUrl) {
   return new URL("../../", moduleUrl).pathname;
 }
 
-export function storageKey(sitePath, course, questionnaire) {
+/** The prefix of every key of one course on this site: "lederskap/v1/repo/<course>/". */
+export function coursePrefix(sitePath, course) {
   const path = sitePath.endsWith("/") ? sitePath : `${sitePath}/`;
-  return `${PREFIX}${path.startsWith("/") ? path : `/${path}`}${course}/${questionnaire}`;
+  return `${PREFIX}${path.startsWith("/") ? path : `/${path}`}${course}/`;
 }
 
-function openLocalStorage() {
+export function storageKey(sitePath, course, questionnaire) {
+  return `${coursePrefix(sitePath, course)}${questionnaire}`;
+}
+
+export function openLocalStorage() {
   try {
     const storage = window.localStorage;
     if (!storage) return null;
@@ -40,16 +61,40 @@ function openLocalStorage() {
   }
 }
 
-// Answers kept for this visit when they cannot be stored: survives page swaps
-// of instant navigation, not a reload.
+// Records kept for this visit when they cannot be stored (key -> record): they
+// survive the page swaps of instant navigation, not a reload.
 const memory = new Map();
 
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function timestamp() {
+export function timestamp() {
   return new Date().toISOString();
+}
+
+/**
+ * Read a stored text: {record} when it is a record of a schema this page can read,
+ * {problem: "unreadable"} (not JSON, not a record) or {problem: "newer"} (a newer schema).
+ */
+export function parseRecord(raw) {
+  let record;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    return { record: null, problem: "unreadable" };
+  }
+  if (!isPlainObject(record) || !Number.isInteger(record.schema) || record.schema < 1) {
+    return { record: null, problem: "unreadable" };
+  }
+  if (record.schema > SCHEMA) return { record: null, problem: "newer" };
+  if (!isPlainObject(record.answers)) return { record: null, problem: "unreadable" };
+  return { record, problem: null };
+}
+
+/** The snapshots of a record (none in schema 1). */
+export function snapshotsOf(record) {
+  return record && Array.isArray(record.snapshots) ? record.snapshots : [];
 }
 
 /**
@@ -59,6 +104,7 @@ function timestamp() {
  *   "unavailable"      localStorage cannot be used: answers are kept on this page only;
  *   "save-failed"      the last save failed (storage full?): answers are kept on this page only;
  *   "unreadable"       the stored answers could not be read; they were copied aside, starting fresh;
+ *   "newer"            the stored answers were saved by a newer version of the site; copied aside;
  *   "unreadable-kept"  as above, but copying aside failed: the old record is left alone and new
  *                      answers are kept on this page only;
  *   "older-version"    the answers were given to an earlier version of the questionnaire.
@@ -70,52 +116,73 @@ export class AnswerStore {
     this.questionnaire = questionnaire;
     this.version = version;
     this.storage = openLocalStorage();
-    this.answers = {};
+    this.record = null; // the record as this tab last read or wrote it
+    this.raw = null; // the stored text it was read from or written as
+    this.pending = new Set(); // ids changed here whose values have not reached localStorage yet
     this.notices = new Set();
     this.protectStored = false; // true: never write this.key (an unreadable record we could not copy)
     this.unreadableKey = null;
+    this.asideFor = null; // the unreadable text already copied aside
+  }
+
+  /** The answers as this tab last read or wrote them (all ids, known to the form or not). */
+  get answers() {
+    return this.record ? this.record.answers : {};
+  }
+
+  /** Whether answers reach localStorage. */
+  get persistent() {
+    return Boolean(this.storage) && !this.protectStored;
   }
 
   /** Read the record; returns the stored answers (all ids, known or not). */
   load() {
-    if (memory.has(this.key)) {
-      this.answers = { ...memory.get(this.key) };
-    }
+    const kept = memory.get(this.key) || null;
     if (!this.storage) {
       this.notices.add("unavailable");
+      this.record = kept;
       return this.answers;
     }
-    let raw;
-    try {
-      raw = this.storage.getItem(this.key);
-    } catch {
-      this.storage = null;
-      this.notices.add("unavailable");
+    const raw = this.readRaw();
+    if (raw === undefined) {
+      this.record = kept;
       return this.answers;
     }
-    if (raw === null) return this.answers;
-    const record = this.parse(raw);
-    if (record === null) {
-      this.setAside(raw);
+    this.raw = raw;
+    if (raw === null) {
+      this.record = kept;
+      if (kept) this.pending = new Set(Object.keys(kept.answers));
+      return this.answers;
+    }
+    const { record, problem } = parseRecord(raw);
+    if (problem) {
+      this.setAside(raw, problem);
+      this.record = kept;
       return this.answers;
     }
     if (typeof record.version === "number" && record.version !== this.version) {
       this.notices.add("older-version");
       this.copy(`${this.key}/version/${record.version}`, raw, { keepExisting: true });
     }
-    this.answers = { ...record.answers, ...(memory.get(this.key) || {}) };
+    this.record = record;
+    if (kept) {
+      // What this visit could not store wins over the stored record, and is saved next time.
+      this.record = { ...record, ...kept, answers: { ...record.answers, ...kept.answers } };
+      this.pending = new Set(Object.keys(kept.answers));
+    }
     return this.answers;
   }
 
-  parse(raw) {
-    let record;
+  /** The stored text (null: none), or undefined when localStorage failed (then it is given up). */
+  readRaw() {
+    if (!this.storage) return undefined;
     try {
-      record = JSON.parse(raw);
+      return this.storage.getItem(this.key);
     } catch {
-      return null;
+      this.storage = null;
+      this.notices.add("unavailable");
+      return undefined;
     }
-    if (!isPlainObject(record) || record.schema !== SCHEMA || !isPlainObject(record.answers)) return null;
-    return record;
   }
 
   copy(key, raw, { keepExisting = false } = {}) {
@@ -128,49 +195,310 @@ export class AnswerStore {
     }
   }
 
-  setAside(raw) {
+  setAside(raw, problem) {
+    if (this.asideFor === raw) return;
     const asideKey = `${this.key}/unreadable/${timestamp()}`;
     if (this.copy(asideKey, raw)) {
       this.unreadableKey = asideKey;
-      this.notices.add("unreadable");
+      this.asideFor = raw;
+      this.notices.add(problem === "newer" ? "newer" : "unreadable");
     } else {
       this.protectStored = true;
       this.notices.add("unreadable-kept");
     }
   }
 
-  /**
-   * Save the answers of the ids the form knows (`formIds`), keeping every other stored id.
-   * Returns true when the answers reached localStorage.
-   */
-  save(formAnswers, formIds) {
-    const answers = { ...this.answers };
-    for (const id of formIds) {
-      if (Object.prototype.hasOwnProperty.call(formAnswers, id)) answers[id] = formAnswers[id];
-      else delete answers[id];
-    }
-    this.answers = answers;
-    if (!this.storage || this.protectStored) {
-      memory.set(this.key, answers);
-      return false;
-    }
-    const record = {
+  newRecord(answers = {}) {
+    return {
       schema: SCHEMA,
       course: this.course,
       questionnaire: this.questionnaire,
       version: this.version,
       updated: timestamp(),
       answers,
+      snapshots: [],
     };
+  }
+
+  /**
+   * The record as stored now (re-read), to change and write back: an unreadable
+   * stored text is copied aside first (then the record starts from this tab's answers).
+   */
+  fresh() {
+    if (!this.persistent) return this.record || memory.get(this.key) || null;
+    const raw = this.readRaw();
+    if (raw === undefined) return this.record;
+    if (raw === null) return null;
+    if (raw === this.raw && this.record) return this.record;
+    const { record, problem } = parseRecord(raw);
+    if (problem) {
+      this.setAside(raw, problem);
+      return this.record ? { ...this.newRecord(), answers: { ...this.record.answers } } : null;
+    }
+    return record;
+  }
+
+  /**
+   * Write `record` (or keep it in memory when it cannot be stored). Returns true when it
+   * reached localStorage.
+   */
+  write(record) {
+    this.record = record;
+    if (!this.persistent) {
+      memory.set(this.key, record);
+      return false;
+    }
+    const text = JSON.stringify(record);
     try {
-      this.storage.setItem(this.key, JSON.stringify(record));
-      memory.delete(this.key);
-      this.notices.delete("save-failed");
-      return true;
+      this.storage.setItem(this.key, text);
     } catch {
-      memory.set(this.key, answers);
+      memory.set(this.key, record);
       this.notices.add("save-failed");
       return false;
     }
+    this.raw = text;
+    memory.delete(this.key);
+    this.pending.clear();
+    this.notices.delete("save-failed");
+    return true;
   }
+
+  /**
+   * Save the answers of the ids this tab changed (`changed`: ids the form knows),
+   * on top of the record as stored now. Returns true when the answers reached localStorage.
+   */
+  save(formAnswers, changed) {
+    for (const id of changed) this.pending.add(id);
+    if (this.pending.size === 0) return this.persistent && !this.notices.has("save-failed");
+    const base = this.fresh();
+    const answers = { ...(base ? base.answers : {}) };
+    for (const id of this.pending) {
+      if (Object.prototype.hasOwnProperty.call(formAnswers, id)) answers[id] = formAnswers[id];
+      else delete answers[id];
+    }
+    const record = base ? { ...base, version: this.version, updated: timestamp(), answers } : this.newRecord(answers);
+    return this.write(record);
+  }
+
+  /**
+   * Change the stored record with `change(record) -> record` (re-read first). Only a
+   * record of the current schema can gain snapshots: returns "needs-migration" for an
+   * older one, "saved", "kept-in-memory", or "none" when there is no record.
+   */
+  update(change) {
+    const base = this.fresh();
+    if (!base) return "none";
+    if (base.schema !== SCHEMA) return "needs-migration";
+    const changed = change(base);
+    return this.write({ ...changed, updated: timestamp() }) ? "saved" : "kept-in-memory";
+  }
+
+  /** Write `record` only if the stored text is still `expected` (a migration or an import of it). */
+  replaceIfUnchanged(expected, record) {
+    if (!this.persistent) return false;
+    const raw = this.readRaw();
+    if (raw !== expected) return false;
+    const pending = new Set(this.pending); // not in `record`: still to be saved
+    const written = this.write(record);
+    this.pending = pending;
+    return written;
+  }
+
+  /** Another tab changed the record: take it as this tab's latest read. Returns the record or null. */
+  took(raw) {
+    this.raw = raw;
+    if (raw === null) {
+      this.record = null;
+      return null;
+    }
+    const { record } = parseRecord(raw);
+    if (record) this.record = record;
+    return record;
+  }
+
+  /** Delete the record and everything kept beside it (aside copies, version copies). */
+  clear() {
+    memory.delete(this.key);
+    this.record = null;
+    this.raw = null;
+    this.pending.clear();
+    this.protectStored = false;
+    this.asideFor = null;
+    for (const notice of ["unreadable", "newer", "unreadable-kept", "older-version", "save-failed"]) {
+      this.notices.delete(notice);
+    }
+    if (this.storage) removeKeys(this.storage, (key) => key === this.key || key.startsWith(`${this.key}/`));
+    forgetExport(this.key);
+  }
+}
+
+function removeKeys(storage, wanted) {
+  const keys = [];
+  try {
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key !== null && wanted(key)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    return false;
+  }
+  return true;
+}
+
+// ---- the whole course ------------------------------------------------------
+
+/**
+ * Every record of the course, stored or kept in memory for this visit, by questionnaire id:
+ * {raw, record, problem}. Questionnaires without a record are not listed.
+ */
+export function courseRecords(sitePath, course) {
+  const prefix = coursePrefix(sitePath, course);
+  const found = new Map();
+  const storage = openLocalStorage();
+  if (storage) {
+    try {
+      for (let index = 0; index < storage.length; index += 1) {
+        const key = storage.key(index);
+        if (key === null || !key.startsWith(prefix)) continue;
+        const questionnaire = key.slice(prefix.length);
+        if (questionnaire.includes("/") || questionnaire === COURSE_NOTES) continue;
+        const raw = storage.getItem(key);
+        found.set(questionnaire, { raw, ...parseRecord(raw) });
+      }
+    } catch {
+      // localStorage failed while being read: what was found so far, and memory, is all there is.
+    }
+  }
+  for (const [key, record] of memory) {
+    if (!key.startsWith(prefix)) continue;
+    const questionnaire = key.slice(prefix.length);
+    const stored = found.get(questionnaire);
+    const answers = { ...(stored && stored.record ? stored.record.answers : {}), ...record.answers };
+    found.set(questionnaire, { raw: stored ? stored.raw : null, record: { ...record, answers }, problem: null });
+  }
+  return found;
+}
+
+/** Delete every key of the course on this site, and what this visit kept in memory. */
+export function deleteCourse(sitePath, course) {
+  const prefix = coursePrefix(sitePath, course);
+  for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
+  notesInMemory.delete(prefix);
+  const storage = openLocalStorage();
+  return storage ? removeKeys(storage, (key) => key.startsWith(prefix)) : true;
+}
+
+/** Every localStorage key of the course (for the tests and for the delete check). */
+export function courseKeys(sitePath, course) {
+  const prefix = coursePrefix(sitePath, course);
+  const storage = openLocalStorage();
+  const keys = [];
+  if (!storage) return keys;
+  try {
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key !== null && key.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    return keys;
+  }
+  return keys;
+}
+
+// ---- the course's own notes: when each questionnaire was last exported, whether persistence was asked for
+
+const notesInMemory = new Map();
+
+function readNotes(prefix) {
+  const storage = openLocalStorage();
+  let notes = null;
+  if (storage) {
+    try {
+      notes = JSON.parse(storage.getItem(`${prefix}${COURSE_NOTES}`) || "null");
+    } catch {
+      notes = null;
+    }
+  }
+  if (!isPlainObject(notes)) notes = { schema: 1 };
+  if (!isPlainObject(notes.exported)) notes.exported = {};
+  const kept = notesInMemory.get(prefix);
+  if (kept) Object.assign(notes.exported, kept.exported);
+  return notes;
+}
+
+function writeNotes(prefix, notes) {
+  const storage = openLocalStorage();
+  try {
+    if (!storage) throw new Error("no storage");
+    storage.setItem(`${prefix}${COURSE_NOTES}`, JSON.stringify(notes));
+    notesInMemory.delete(prefix);
+  } catch {
+    notesInMemory.set(prefix, notes);
+  }
+}
+
+/** Note that the given questionnaires were exported now. */
+export function noteExport(sitePath, course, questionnaires) {
+  const prefix = coursePrefix(sitePath, course);
+  const notes = readNotes(prefix);
+  const now = timestamp();
+  for (const questionnaire of questionnaires) notes.exported[questionnaire] = now;
+  writeNotes(prefix, notes);
+}
+
+/** When a questionnaire was last exported (an ISO time), or null. */
+export function lastExport(sitePath, course, questionnaire) {
+  const value = readNotes(coursePrefix(sitePath, course)).exported[questionnaire];
+  return typeof value === "string" ? value : null;
+}
+
+function forgetExport(key) {
+  const cut = key.lastIndexOf("/");
+  const prefix = key.slice(0, cut + 1);
+  const questionnaire = key.slice(cut + 1);
+  const notes = readNotes(prefix);
+  if (!Object.prototype.hasOwnProperty.call(notes.exported, questionnaire)) return;
+  delete notes.exported[questionnaire];
+  if (Object.keys(notes.exported).length === 0 && !notes.persist) {
+    notesInMemory.delete(prefix);
+    const storage = openLocalStorage();
+    if (storage) removeKeys(storage, (name) => name === `${prefix}${COURSE_NOTES}`);
+    return;
+  }
+  writeNotes(prefix, notes);
+}
+
+export const EXPORT_REMINDER_DAYS = 14;
+
+/** Whether to remind the learner to export: there are answers, and no export in the last 14 days. */
+export function exportIsDue(lastExported, now = Date.now()) {
+  if (!lastExported) return true;
+  const time = Date.parse(lastExported);
+  return !Number.isFinite(time) || now - time > EXPORT_REMINDER_DAYS * 24 * 60 * 60 * 1000;
+}
+
+let persistAsked = false;
+
+/**
+ * Ask the browser, once, to keep this site's storage (some browsers clear a site's data
+ * after 7 days without a visit). Called after an answer was saved; asking is noted in the
+ * course's notes, so it happens once per course and browser, not once per visit.
+ */
+export function askToPersist(sitePath, course) {
+  if (persistAsked) return;
+  persistAsked = true;
+  const storageManager = navigator.storage;
+  if (!storageManager || typeof storageManager.persist !== "function") return;
+  const prefix = coursePrefix(sitePath, course);
+  const notes = readNotes(prefix);
+  if (notes.persist) return;
+  notes.persist = timestamp();
+  writeNotes(prefix, notes);
+  storageManager.persist().then(
+    (granted) => {
+      (window.__lederskap ||= {}).persisted = granted;
+    },
+    () => {},
+  );
 }

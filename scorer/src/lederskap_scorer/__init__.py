@@ -11,12 +11,45 @@ in the ``lederskap-score`` command and, under Pyodide, in the learner's browser.
 
 from __future__ import annotations
 
-from .api import DefinitionError, load_definition, results_json, score_json
-from .format import LANGUAGES, Language
-from .model import Questionnaire, check_questionnaire
-from .results import RESULTS_FORMAT, AnswerProblem, Results, to_plain
-from .schema import SchemaError, dump, parse
-from .scoring import score_answers
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .api import DefinitionError, load_definition, results_json, score_json
+    from .format import LANGUAGES, Language
+    from .model import Questionnaire, check_questionnaire
+    from .results import RESULTS_FORMAT, AnswerProblem, Results, to_plain
+    from .schema import SchemaError, dump, parse
+    from .scoring import score_answers
+
+# The public names, imported when first used: the build imports only the content
+# model (``lederskap_scorer.model``), and should not pay for loading the scorer.
+_EXPORTS = {
+    "DefinitionError": "api",
+    "load_definition": "api",
+    "results_json": "api",
+    "score_json": "api",
+    "LANGUAGES": "format",
+    "Language": "format",
+    "Questionnaire": "model",
+    "check_questionnaire": "model",
+    "RESULTS_FORMAT": "results",
+    "AnswerProblem": "results",
+    "Results": "results",
+    "to_plain": "results",
+    "SchemaError": "schema",
+    "dump": "schema",
+    "parse": "schema",
+    "score_answers": "scoring",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)
+
 
 __version__ = "0.1.0"
 

@@ -48,6 +48,10 @@ _WORDS: dict[str, dict[Language, str]] = {
         "en": "expected {expected}, but got {given}; {consequence}",
         "nb": "forventet {expected}, men fikk {given}; {consequence}",
     },
+    "mismatch-only": {
+        "en": "expected {expected}, but got {given}",
+        "nb": "forventet {expected}, men fikk {given}",
+    },
     "whole-number": {"en": "a whole number from {min} to {max}", "nb": "et helt tall fra {min} til {max}"},
     "text": {"en": "a text", "nb": "en tekst"},
     "option-list": {"en": "a list of option ids", "nb": "en liste med id-ene til alternativene"},
@@ -181,8 +185,9 @@ def _answer_specs(q: Questionnaire) -> dict[str, _Spec]:
 class _Checker:
     """Collects the fitting answers and the problems while walking the answers once."""
 
-    def __init__(self, language: Language) -> None:
+    def __init__(self, language: Language, consequences: bool = True) -> None:
         self.language = language
+        self.consequences = consequences
         self.likert: dict[str, int] = {}
         self.texts: dict[str, str] = {}
         self.checklists: dict[str, frozenset[str]] = {}
@@ -193,12 +198,11 @@ class _Checker:
         self.problems.append(AnswerProblem(answer_id, sub_id, code, message))
 
     def mismatch(self, expected: str, value: object, consequence: str) -> str:
+        given = describe_value(value, self.language)
+        if not self.consequences:
+            return _say("mismatch-only", self.language, expected=expected, given=given)
         return _say(
-            "mismatch",
-            self.language,
-            expected=expected,
-            given=describe_value(value, self.language),
-            consequence=_say(consequence, self.language),
+            "mismatch", self.language, expected=expected, given=given, consequence=_say(consequence, self.language)
         )
 
     def check(self, answer_id: str, spec: _Spec, value: object) -> None:
@@ -286,9 +290,13 @@ class _Checker:
             self.allocations[answer_id] = cells
 
 
-def check_answers(q: Questionnaire, answers: object, language: Language) -> CheckedAnswers:
-    """Sort ``answers`` (decoded JSON of any shape) into fitting answers and problems; never raises."""
-    checker = _Checker(language)
+def check_answers(q: Questionnaire, answers: object, language: Language, consequences: bool = True) -> CheckedAnswers:
+    """Sort ``answers`` (decoded JSON of any shape) into fitting answers and problems; never raises.
+
+    ``consequences=False`` leaves out what a problem means for the scoring ("the question
+    counts as unanswered"), for messages about answers that are checked but not scored.
+    """
+    checker = _Checker(language, consequences)
     if not isinstance(answers, Mapping):
         checker.problem(None, None, "invalid-answers", _say("invalid-answers", language))
         return CheckedAnswers(problems=tuple(checker.problems))

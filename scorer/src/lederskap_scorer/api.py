@@ -2,7 +2,10 @@
 
 The page calls :func:`score_json` with the questionnaire JSON the build wrote
 (``dump(q)``), the learner's answers as JSON and the page's language, and
-gets the results JSON documented in ``scorer/RESULTS.md``.
+gets the results JSON documented in ``scorer/RESULTS.md``. For the learner's
+stored data it calls :func:`migrate_record_json` (upgrade a stored record) and
+:func:`check_import_json` (check an export file before importing it), both
+documented in ``scorer/RECORDS.md``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import functools
 import json
 
 from .model import Questionnaire, check_questionnaire
+from .records import RECORD_SCHEMA, RecordError, check_import, context_from_data, migrate_record, record_schema
 from .results import Results, to_plain
 from .schema import SchemaError, parse
 from .scoring import score_decoded
@@ -87,3 +91,51 @@ def score_json(definition_json: str, answers_json: str, language: str = "nb") ->
     """
     q = load_definition(definition_json)
     return results_json(score_decoded(q, decode_answers(answers_json), language))
+
+
+def _plain_json(value: object) -> str:
+    """Compact, pure-ASCII JSON (see :func:`results_json`)."""
+    return json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":"))
+
+
+def migrate_record_json(record_json: str) -> str:
+    """Upgrade a stored record (JSON text) to the current record schema; never raises on the record.
+
+    Returns ``{"ok": true, "migrated": <bool>, "record": {...}}``, or
+    ``{"ok": false, "code": "not-a-record" | "newer-schema", "detail": "..."}``
+    for a record that must be left as it is (see ``scorer/RECORDS.md``).
+    """
+    try:
+        decoded: object = json.loads(record_json)
+    except (ValueError, RecursionError) as error:
+        return _plain_json({"ok": False, "code": "not-a-record", "detail": json_error_text(error)})
+    try:
+        record = migrate_record(decoded)
+    except RecordError as error:
+        return _plain_json({"ok": False, "code": error.code, "detail": error.detail})
+    return _plain_json({"ok": True, "migrated": record_schema(decoded) != RECORD_SCHEMA, "record": record})
+
+
+def check_import_json(export_json: str, context_json: str) -> str:
+    """Check an export file's text against the course; return the import plan JSON (``scorer/RECORDS.md``).
+
+    ``context_json`` is what the page knows::
+
+        {"course": "<course id>", "language": "nb" | "en", "now": "<ISO time>",
+         "definitions": ["<questionnaire definition JSON>", ...],   # the course's, in its order
+         "records": {"<questionnaire id>": <stored record> | null}}
+
+    Never raises on the file (a malformed file gives a plan with ``ok: false``).
+    Raises :class:`DefinitionError` for an unusable definition and :class:`ValueError`
+    for a context that is not of that form: both are mistakes of the page, not of the file.
+    """
+    try:
+        context_data: object = json.loads(context_json)
+    except (ValueError, RecursionError) as error:
+        raise ValueError(f"the import context is {json_error_text(error)}") from error
+    texts = context_data.get("definitions") if isinstance(context_data, dict) else None
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise ValueError("the import context needs 'definitions': a list of definition JSON texts")
+    definitions: dict[str, Questionnaire] = {q.id: q for q in (load_definition(text) for text in texts)}
+    context = context_from_data(context_data, definitions)
+    return _plain_json(check_import(export_json, context))

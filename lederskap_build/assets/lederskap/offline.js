@@ -1,0 +1,147 @@
+// Offline use and fast return visits: registers the site's service worker
+// (sw.js at the site root, written by the build from service-worker.js; see
+// there for its caches and strategy) once the page has loaded.
+//
+// On the first visit the pages were loaded before the worker was in control, so
+// the page tells the worker which files it loaded (Material's bundle and styles)
+// for it to keep too. When a new version of the site takes over an open page
+// (after a deploy), the learner is told, politely, to reload: the page's code is
+// still the old one. Answers are in localStorage and are never touched by this.
+//
+// Under `lederskap serve` (buildInfo.offline false) no worker is registered, and
+// one left from an earlier build of the same address is removed.
+//
+// State for tests and the curious: window.__lederskap.offline =
+//   {state: "unsupported" | "registering" | "ready" | "failed" | "off", build, cache}
+
+import { buildInfo } from "./build-info.js";
+import { h } from "./dom.js";
+import { t } from "./i18n.js";
+
+// This file lives at <site root>/assets/lederskap/offline.js.
+const siteRoot = new URL("../../", import.meta.url);
+
+function debugState(values) {
+  window.__lederskap ||= {};
+  window.__lederskap.offline = { ...(window.__lederskap.offline || {}), ...values };
+}
+
+function inSite(text) {
+  try {
+    const url = new URL(text, location.href);
+    return url.origin === siteRoot.origin && url.pathname.startsWith(siteRoot.pathname) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The files of this site that the page has loaded so far. */
+function loadedUrls() {
+  const urls = new Set();
+  for (const entry of performance.getEntriesByType("resource")) urls.add(entry.name);
+  for (const element of document.querySelectorAll("script[src], link[rel~='stylesheet'][href], link[rel~='icon'][href]")) {
+    urls.add(element.src || element.href);
+  }
+  return [...urls].map(inSite).filter(Boolean);
+}
+
+/** Ask the active worker to keep `urls`; resolves with its answer. */
+function cacheUrls(worker, urls) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data || {});
+    worker.postMessage({ type: "cache-urls", urls }, [channel.port2]);
+  });
+}
+
+function activated(worker) {
+  if (worker.state === "activated") return Promise.resolve(worker);
+  return new Promise((resolve) => {
+    worker.addEventListener("statechange", function listener() {
+      if (worker.state === "activated" || worker.state === "redundant") {
+        worker.removeEventListener("statechange", listener);
+        resolve(worker);
+      }
+    });
+  });
+}
+
+let notice = null;
+
+/** A status line at the top of every page, empty until a new version takes over. */
+function updateNotice() {
+  if (notice) return notice;
+  const text = h("span", { class: "lsk-update-text" });
+  const button = h("button", { type: "button", class: "lsk-button lsk-update-reload" }, t("offline.reload"));
+  button.addEventListener("click", () => location.reload());
+  const content = h("div", { class: "lsk-update-content", hidden: true }, text, " ", button);
+  const region = h("div", { class: "lsk-update", role: "status", "data-lsk-update": true }, content);
+  document.body.prepend(region);
+  notice = { region, content, text };
+  return notice;
+}
+
+function showUpdated() {
+  const { region, content, text } = updateNotice();
+  text.textContent = t("offline.updated");
+  content.hidden = false;
+  region.dataset.lskShown = "true";
+}
+
+async function register(container) {
+  debugState({ state: "registering", build: buildInfo.build });
+  let registration;
+  try {
+    registration = await container.register(new URL("sw.js", siteRoot), {
+      scope: siteRoot.pathname,
+      updateViaCache: "none",
+    });
+  } catch (error) {
+    debugState({ state: "failed" });
+    console.warn("lederskap: offline use is not available", error);
+    return;
+  }
+  const ready = await container.ready;
+  const worker = await activated(ready.active || registration.active);
+  const answer = await cacheUrls(worker, loadedUrls());
+  debugState({ state: "ready", build: answer.build, cache: answer.cache });
+}
+
+async function removeWorkers(container) {
+  debugState({ state: "off" });
+  for (const registration of await container.getRegistrations()) {
+    if (registration.scope === siteRoot.href) await registration.unregister();
+  }
+}
+
+export function startOffline() {
+  const container = navigator.serviceWorker;
+  if (!container || typeof container.register !== "function") {
+    debugState({ state: "unsupported" });
+    return;
+  }
+  if (!buildInfo.offline) {
+    removeWorkers(container).catch(() => {});
+    return;
+  }
+  // The first worker taking control changes nothing for the learner; a later one is a new version.
+  let controlled = Boolean(container.controller);
+  updateNotice();
+  container.addEventListener("message", (event) => {
+    const message = event.data && typeof event.data === "object" ? event.data : {};
+    if (message.type !== "install-failed") return;
+    debugState({ installFailed: message.message });
+    console.warn(`lederskap: a version of the site could not be kept for offline use: ${message.message}`);
+  });
+  container.addEventListener("controllerchange", () => {
+    if (controlled) {
+      showUpdated();
+      // The new worker keeps what this page loaded, too.
+      if (container.controller) cacheUrls(container.controller, loadedUrls()).catch(() => {});
+    }
+    controlled = true;
+  });
+  const start = () => register(container).catch((error) => console.warn("lederskap: offline use failed", error));
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+}

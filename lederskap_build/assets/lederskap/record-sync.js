@@ -1,0 +1,177 @@
+// One form and its stored record kept in step: the form filled in from the record,
+// saves of only what this tab changed, other tabs' changes taken in, the record
+// upgraded to the current schema once Python is ready, and what the learner must
+// be told about the stored answers (see storage.js for the record itself).
+//
+// "Changed in this tab" is found by comparing the form with what it shows for the
+// record as this tab last read it (FormFields.view): so a save never writes an
+// answer this tab did not touch, and another tab's answer is never undone by a
+// tab that still shows the older one.
+
+import { sameAnswer } from "./answers.js";
+import { t } from "./i18n.js";
+import { askToPersist, parseRecord, SCHEMA } from "./storage.js";
+
+function isEmpty(value) {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === "object") return Object.keys(value).length === 0;
+  return false;
+}
+
+export class FormRecord {
+  /** {form, fields: FormFields, store: AnswerStore, status: StatusView, sitePath, course} */
+  constructor({ form, fields, store, status, sitePath, course }) {
+    this.form = form;
+    this.fields = fields;
+    this.store = store;
+    this.status = status;
+    this.sitePath = sitePath;
+    this.course = course;
+    this.ids = fields.ids();
+    this.listeners = [];
+    this.onStorage = (event) => this.storageChanged(event);
+    this.migrating = null;
+  }
+
+  /** Fill the form from the stored record and say what the learner should know. */
+  load() {
+    this.fields.write(this.store.load());
+    this.showNotices();
+    window.addEventListener("storage", this.onStorage);
+  }
+
+  /** Ids whose answer in the form differs from what the form shows for the record last read. */
+  changedIds() {
+    const now = this.fields.read();
+    const shown = this.fields.view(this.store.answers);
+    const changed = new Set(this.ids.filter((id) => !sameAnswer(now[id], shown[id])));
+    for (const id of this.store.pending) if (this.ids.includes(id)) changed.add(id);
+    return changed;
+  }
+
+  /**
+   * Save what this tab changed; returns true when it reached localStorage. The save re-reads
+   * the record first, so it may bring in answers another tab saved meanwhile: those are
+   * written into the form too (for the ids this tab did not change).
+   */
+  save() {
+    const changed = this.changedIds();
+    const saved = this.store.save(this.fields.read(), [...changed]);
+    if (saved && Object.keys(this.store.answers).length) askToPersist(this.sitePath, this.course);
+    this.takeOthers(changed);
+    this.showNotices();
+    return saved;
+  }
+
+  /** Write the record's answers into the form for every id not in `changed`, if any differs. */
+  takeOthers(changed) {
+    const now = this.fields.read();
+    const shown = this.fields.view(this.store.answers);
+    const others = new Set(this.ids.filter((id) => !changed.has(id)));
+    if ([...others].every((id) => sameAnswer(now[id], shown[id]))) return false;
+    this.fields.write(this.store.answers, others);
+    for (const listener of this.listeners) listener();
+    return true;
+  }
+
+  /** Call `listener()` after another tab's change was written into the form. */
+  onExternalChange(listener) {
+    this.listeners.push(listener);
+  }
+
+  storageChanged(event) {
+    if (!this.form.isConnected) {
+      window.removeEventListener("storage", this.onStorage);
+      return;
+    }
+    if (event.storageArea && event.storageArea !== this.store.storage) return;
+    const cleared = event.key === null;
+    if (!cleared && event.key !== this.store.key) return;
+    const changed = this.changedIds();
+    const raw = cleared ? null : event.newValue;
+    if (raw !== null && parseRecord(raw).problem) return; // a save here will set it aside first
+    this.store.took(raw);
+    if (!this.takeOthers(changed)) for (const listener of this.listeners) listener();
+    this.showNotices();
+  }
+
+  /** Answers stored under ids this form does not have (a question that was removed). */
+  removedCount() {
+    const answers = this.store.answers;
+    return Object.keys(answers).filter((id) => !this.ids.includes(id) && !isEmpty(answers[id])).length;
+  }
+
+  /** Answers stored under the form's ids whose values the form cannot show. */
+  unshownCount() {
+    return this.fields.unshown(this.store.answers).length;
+  }
+
+  showNotices() {
+    const extra = [];
+    const removed = this.removedCount();
+    const unshown = this.unshownCount();
+    if (removed) extra.push(t(removed === 1 ? "storage.removed_one" : "storage.removed", { count: removed }));
+    if (unshown) extra.push(t(unshown === 1 ? "storage.unshown_one" : "storage.unshown", { count: unshown }));
+    this.form.dataset.lskRemoved = String(removed);
+    this.form.dataset.lskUnshown = String(unshown);
+    this.status.showStorage(this.store.notices, extra);
+  }
+
+  /** Whether the stored record is of an older schema (upgraded by Python, see migrate). */
+  needsMigration() {
+    const record = this.store.record;
+    return Boolean(record) && this.store.persistent && record.schema !== SCHEMA;
+  }
+
+  /**
+   * Upgrade the stored record to the current schema with the scorer (scorer/RECORDS.md).
+   * Written only if the stored text is still the one upgraded; resolves to true when the
+   * record is of the current schema afterwards.
+   */
+  migrate(scorer) {
+    if (!this.needsMigration()) return Promise.resolve(!this.store.record || this.store.record.schema === SCHEMA);
+    this.migrating ||= this.runMigration(scorer).finally(() => {
+      this.migrating = null;
+    });
+    return this.migrating;
+  }
+
+  runMigration(scorer) {
+    return migrateStore(this.store, scorer);
+  }
+}
+
+/**
+ * Upgrade `store`'s stored record to the current schema with the scorer's migrate_record
+ * (scorer/RECORDS.md). The upgraded record is written only if the stored text is still
+ * the one that was upgraded (else the new text is upgraded, up to three times). Resolves
+ * to true when the stored record is of the current schema afterwards; never rejects.
+ */
+export async function migrateStore(store, scorer) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const raw = store.readRaw();
+    if (typeof raw !== "string") return false;
+    const { record, problem } = parseRecord(raw);
+    if (problem) return false;
+    if (record.schema === SCHEMA) {
+      store.took(raw);
+      return true;
+    }
+    let answer;
+    try {
+      answer = JSON.parse(await scorer.migrate(raw));
+    } catch (error) {
+      console.error("lederskap: the stored record could not be upgraded", error);
+      return false;
+    }
+    if (!answer.ok) return false;
+    if (store.replaceIfUnchanged(raw, answer.record)) {
+      const debug = (window.__lederskap ||= {});
+      debug.migrations = (debug.migrations || 0) + 1;
+      return true;
+    }
+    // The record changed meanwhile (this tab or another saved): upgrade the new text.
+  }
+  return false;
+}

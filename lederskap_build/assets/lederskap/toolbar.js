@@ -1,0 +1,172 @@
+// The small toolbar at the end of every questionnaire form: "Lagre måling" (a named,
+// dated snapshot of the answers and scores), "Eksporter" (this questionnaire's
+// answers and snapshots as a JSON file) and "Slett svarene" (after a confirmation),
+// with a gentle reminder to export now and then, and a line saying what happened.
+// The whole course's answers are exported, imported and deleted on the learner's
+// own results page (my-results.js).
+
+import { confirmAction } from "./confirm-dialog.js";
+import { download, exportDocument, exportEntry, fileDate, siteAddress } from "./data-file.js";
+import { h, uniqueId } from "./dom.js";
+import { t } from "./i18n.js";
+import { scorer as getScorer } from "./scorer-client.js";
+import { makeSnapshot, snapshotName } from "./snapshots.js";
+import { exportIsDue, lastExport, noteExport, snapshotsOf } from "./storage.js";
+
+/**
+ * Add the toolbar to `form`.
+ * context: {record: FormRecord, definitionJson, definition, language, sitePath, course, questionnaire,
+ *           version, hasResults, onCleared}
+ */
+export function mountToolbar(form, context) {
+  const { record, sitePath, course, questionnaire } = context;
+  const store = record.store;
+  const titleId = uniqueId("lsk-toolbar-title");
+  const nameId = uniqueId("lsk-snapshot-name");
+  const nameInput = h("input", {
+    type: "text",
+    id: nameId,
+    class: "lsk-text-input",
+    maxlength: 200,
+    autocomplete: "off",
+    "data-lsk-snapshot-name": true,
+  });
+  const button = (action, text) =>
+    h("button", { type: "button", class: "lsk-button", "data-lsk-action": action }, text);
+  const snapshotButton = button("snapshot", t("toolbar.snapshot"));
+  const exportButton = button("export", t("toolbar.export"));
+  const deleteButton = h(
+    "button",
+    { type: "button", class: "lsk-button lsk-button--danger", "data-lsk-action": "delete" },
+    t("toolbar.delete"),
+  );
+  const reminder = h("p", { class: "lsk-export-reminder", "data-lsk-export-reminder": true, hidden: true });
+  const feedback = h("p", { class: "lsk-toolbar-feedback", role: "status", "data-lsk-feedback": true });
+  const snapshotsLine = h("p", { class: "lsk-hint", "data-lsk-snapshot-count": true });
+  const toolbar = h(
+    "section",
+    { class: "lsk-toolbar", "data-lsk-toolbar": true, "aria-labelledby": titleId },
+    h("h3", { class: "lsk-toolbar-title", id: titleId }, t("toolbar.heading")),
+    h("p", { class: "lsk-hint" }, t("toolbar.intro")),
+    h(
+      "div",
+      { class: "lsk-toolbar-snapshot" },
+      h("label", { for: nameId, class: "lsk-field-label" }, t("toolbar.snapshot_name")),
+      h("div", { class: "lsk-toolbar-row" }, nameInput, snapshotButton),
+    ),
+    snapshotsLine,
+    h("div", { class: "lsk-toolbar-row" }, exportButton, deleteButton),
+    reminder,
+    feedback,
+  );
+  form.append(toolbar);
+
+  const say = (text) => {
+    feedback.textContent = "";
+    // A new text in the live region, even when it is the same as before.
+    requestAnimationFrame(() => {
+      feedback.textContent = text;
+    });
+  };
+
+  function refresh() {
+    const answers = store.answers;
+    const hasAnswers = Object.keys(answers).length > 0;
+    reminder.hidden = !(hasAnswers && exportIsDue(lastExport(sitePath, course, questionnaire)));
+    reminder.textContent = reminder.hidden
+      ? ""
+      : t(lastExport(sitePath, course, questionnaire) ? "toolbar.reminder_old" : "toolbar.reminder_never");
+    const count = snapshotsOf(store.record).length;
+    snapshotsLine.textContent = count ? t(count === 1 ? "toolbar.snapshots_one" : "toolbar.snapshots", { count }) : "";
+    snapshotsLine.hidden = count === 0;
+  }
+
+  // The toolbar's own input is not an answer: keep it out of the form's change handling.
+  for (const type of ["input", "change"]) nameInput.addEventListener(type, (event) => event.stopPropagation());
+  nameInput.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      snapshotButton.click();
+    }
+  });
+
+  let busy = false;
+  snapshotButton.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    snapshotButton.setAttribute("aria-disabled", "true");
+    try {
+      say(await saveSnapshot(context, nameInput.value));
+      nameInput.value = "";
+    } finally {
+      busy = false;
+      snapshotButton.removeAttribute("aria-disabled");
+      refresh();
+    }
+  });
+
+  exportButton.addEventListener("click", () => {
+    record.save();
+    const file = exportDocument({
+      course,
+      site: siteAddress(sitePath),
+      entries: [exportEntry(questionnaire, context.version, store.record)],
+    });
+    const name = download(
+      `${course}-${questionnaire}-${fileDate()}.json`,
+      `${JSON.stringify(file, null, 2)}\n`,
+      "application/json",
+    );
+    noteExport(sitePath, course, [questionnaire]);
+    say(t("toolbar.exported", { file: name }));
+    refresh();
+  });
+
+  deleteButton.addEventListener("click", async () => {
+    const confirmed = await confirmAction({
+      title: t("delete.questionnaire_title", { title: context.definition.title }),
+      text: t("delete.questionnaire_text"),
+      confirm: t("delete.confirm"),
+    });
+    if (!confirmed) {
+      say(t("delete.cancelled"));
+      return;
+    }
+    store.clear();
+    context.onCleared();
+    say(t("delete.done_questionnaire"));
+    refresh();
+  });
+
+  refresh();
+  return { refresh };
+}
+
+/** Save a snapshot of the current answers and scores; returns what to tell the learner. */
+async function saveSnapshot(context, name) {
+  const { record, fields, definitionJson, language, version } = context;
+  record.save();
+  const store = record.store;
+  if (!Object.keys(store.answers).length) return t("snapshot.no_answers");
+  let results = null;
+  if (record.needsMigration() || context.hasResults) {
+    // Python upgrades an older record (snapshots need schema 2) and computes the scores.
+    const scorer = getScorer();
+    try {
+      await scorer.start();
+      if (!(await record.migrate(scorer))) return t("snapshot.not_upgraded");
+      if (context.hasResults) {
+        results = JSON.parse(await scorer.score(definitionJson, JSON.stringify(fields.read()), language));
+      }
+    } catch (error) {
+      console.error("lederskap: the snapshot could not be made", error);
+      return t("snapshot.no_scorer");
+    }
+  }
+  const snapshot = makeSnapshot({ name, answers: store.answers, version, results });
+  const outcome = store.update((current) => ({ ...current, snapshots: [...snapshotsOf(current), snapshot] }));
+  if (outcome === "needs-migration") return t("snapshot.not_upgraded");
+  if (outcome === "none") return t("snapshot.no_answers");
+  const shown = snapshotName(snapshot);
+  return outcome === "saved" ? t("snapshot.saved", { name: shown }) : t("snapshot.saved_in_memory", { name: shown });
+}

@@ -1,0 +1,222 @@
+// The course site's service worker: fast return visits and offline use.
+//
+// The build writes this file to the site root as sw.js (a service worker's scope
+// is its folder, and GitHub Pages cannot widen it), with SITE filled in:
+//   build     the build hash (build-info.js has the same one)
+//   offline   false under `lederskap serve`: then this worker removes its caches
+//             and unregisters itself, so that development always sees fresh files
+//   pages     every page, relative to the site root ("./", "verktoy/", ...)
+//   assets    [url, revision] of our browser code, the course's files, the Pyodide
+//             runtime and the scorer wheel: all needed, so a failed download fails
+//             the install (the browser tries again on the next visit)
+//   optional  files that may be missing (search index, sitemap, 404 page); the
+//             search languages' files Material's search worker imports are
+//             found from the search index and kept the same way
+//
+// Caches: one per build, named "lederskap:<site path>#<build>", for example
+// "lederskap:/kurs/#3f2a9c1b7d4e". Every GitHub Pages project site of one user
+// shares one origin and one CacheStorage, so this worker only ever touches caches
+// whose name starts with "lederskap:<its own site path>#" ("#" never occurs in a
+// path, so "/kurs/" is not a prefix of "/kurs/annet/").
+//
+// Strategy:
+//   install   fill the new build's cache: an asset whose revision is unchanged is
+//             copied from this site's previous cache, the rest is downloaded
+//             (revalidated, never taken stale from the HTTP cache); then take over
+//             at once (skipWaiting), since every learner's answers live in
+//             localStorage, which no version of the site's files can lose.
+//   activate  delete this site's older caches and control the open pages
+//             (clients.claim); the pages tell the learner to reload (offline.js).
+//   fetch     pages (and the search index and sitemap): network first, the cached
+//             copy when offline; everything else: the cache first, else the
+//             network, keeping what came (Material's hashed assets are cached so
+//             on the first visit). Only GET requests inside the site are handled.
+//   message   {type: "cache-urls", urls}: cache what a page loaded before this
+//             worker controlled it (Material's bundle and styles); answers on the
+//             message's port with {type: "cached", build, cache}.
+
+"use strict";
+
+const SITE = /* lederskap:site */ null;
+
+const SCOPE = new URL(self.registration.scope);
+const PREFIX = `lederskap:${SCOPE.pathname}#`;
+const CACHE = PREFIX + SITE.build;
+const REVISION = "X-Lederskap-Revision";
+
+const absolute = (url) => new URL(url, SCOPE).href;
+const networkFirst = new Set([...SITE.pages, ...SITE.optional].map(absolute));
+
+function inSite(url) {
+  return url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
+}
+
+function isOurs(name) {
+  return name.startsWith(PREFIX);
+}
+
+/** A copy of a response that can be stored and served for any request (no redirect flag), with its revision. */
+async function storable(response, revision) {
+  const headers = new Headers(response.headers);
+  if (revision) headers.set(REVISION, revision);
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
+async function download(url, revision) {
+  const response = await fetch(new Request(url, { cache: "no-cache", credentials: "same-origin" }));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return storable(response, revision);
+}
+
+async function previousCopy(url, revision) {
+  for (const name of await caches.keys()) {
+    if (!isOurs(name) || name === CACHE) continue;
+    const cached = await (await caches.open(name)).match(url, { ignoreVary: true });
+    if (cached && cached.headers.get(REVISION) === revision) return cached;
+  }
+  return null;
+}
+
+async function install() {
+  if (!SITE.offline) return;
+  const cache = await caches.open(CACHE);
+  await Promise.all(
+    SITE.assets.map(async ([path, revision]) => {
+      const url = absolute(path);
+      const copy = (await previousCopy(url, revision)) || (await download(url, revision));
+      await cache.put(url, copy);
+    }),
+  );
+  await keepEach(cache, [...SITE.pages, ...SITE.optional]);
+  await keepEach(cache, await searchLanguages(cache));
+}
+
+/** Download and keep each of `paths`; one that fails is left out. */
+async function keepEach(cache, paths) {
+  const outcomes = await Promise.allSettled(
+    paths.map(async (path) => cache.put(absolute(path), await download(absolute(path)))),
+  );
+  for (const outcome of outcomes) {
+    if (outcome.status === "rejected") console.warn(`lederskap offline: not cached: ${outcome.reason.message}`);
+  }
+}
+
+/**
+ * The files Material's search worker imports for the search index's languages (as its
+ * search worker does: assets/javascripts/lunr/...), so that search works offline too.
+ */
+async function searchLanguages(cache) {
+  const index = await cache.match(absolute("search/search_index.json"), { ignoreVary: true });
+  if (!index) return [];
+  let languages = [];
+  try {
+    const { config } = await index.json();
+    languages = config && Array.isArray(config.lang) ? config.lang.filter((l) => /^[a-z]{2}$/.test(l)) : [];
+  } catch {
+    return [];
+  }
+  const base = "assets/javascripts/lunr/";
+  const files = [];
+  for (const language of languages) {
+    if (language === "ja") files.push(`${base}tinyseg.js`);
+    if (language === "hi" || language === "th") files.push(`${base}wordcut.js`);
+    if (language !== "en") files.push(`${base}min/lunr.${language}.min.js`);
+  }
+  if (languages.length > 1) files.push(`${base}min/lunr.multi.min.js`);
+  if (files.length) files.push(`${base}min/lunr.stemmer.support.min.js`);
+  return files;
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    install().then(
+      () => self.skipWaiting(),
+      async (error) => {
+        // The browser tries again on a later visit; the pages say why in their console.
+        const message = `${SITE.build}: ${error && error.message ? error.message : error}`;
+        for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
+          client.postMessage({ type: "install-failed", message });
+        }
+        throw error;
+      },
+    ),
+  );
+});
+
+async function activate() {
+  const names = (await caches.keys()).filter((name) => isOurs(name) && (name !== CACHE || !SITE.offline));
+  await Promise.all(names.map((name) => caches.delete(name)));
+  if (SITE.offline) await self.clients.claim();
+  else await self.registration.unregister();
+}
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(activate());
+});
+
+async function keep(url, response) {
+  if (!response.ok || response.type !== "basic") return;
+  const cache = await caches.open(CACHE);
+  await cache.put(url, await storable(response));
+}
+
+async function fromNetworkFirst(event, url) {
+  try {
+    const response = await fetch(event.request);
+    event.waitUntil(keep(url, response.clone()).catch(() => {}));
+    return response;
+  } catch (error) {
+    const cache = await caches.open(CACHE);
+    const cached = await cache.match(url, { ignoreSearch: true, ignoreVary: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function fromCacheFirst(event, url) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(url, { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(event.request);
+  event.waitUntil(keep(url, response.clone()).catch(() => {}));
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (!SITE.offline || request.method !== "GET" || request.headers.has("range")) return;
+  const url = new URL(request.url);
+  if (!inSite(url)) return;
+  url.hash = "";
+  const page =
+    request.mode === "navigate" ||
+    url.pathname.endsWith("/") ||
+    url.pathname.endsWith(".html") ||
+    networkFirst.has(`${url.origin}${url.pathname}`);
+  if (page) event.respondWith(fromNetworkFirst(event, `${url.origin}${url.pathname}`));
+  else event.respondWith(fromCacheFirst(event, url.href));
+});
+
+async function cacheUrls(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.allSettled(
+    urls.map(async (text) => {
+      const url = new URL(text, SCOPE);
+      url.hash = "";
+      if (!inSite(url) || url.href === absolute("sw.js") || (await cache.match(url.href, { ignoreVary: true }))) return;
+      await keep(url.href, await fetch(url.href, { credentials: "same-origin" }));
+    }),
+  );
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data && typeof event.data === "object" ? event.data : {};
+  const port = event.ports && event.ports[0];
+  if (message.type !== "cache-urls" || !Array.isArray(message.urls)) return;
+  const urls = message.urls.filter((url) => typeof url === "string");
+  event.waitUntil(
+    (SITE.offline ? cacheUrls(urls) : Promise.resolve()).then(() => {
+      if (port) port.postMessage({ type: "cached", build: SITE.build, cache: CACHE });
+    }),
+  );
+});

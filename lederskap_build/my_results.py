@@ -1,0 +1,129 @@
+"""Rendering the ``::my-results`` directive: the container of the learner's own results page.
+
+The page shows, from the learner's own browser, every questionnaire of the
+course: the answers, the scores and charts, the suggestions, the reflections
+and the saved snapshots, laid out for printing, with the controls to export,
+import and delete the answers. Everything in it is drawn by the browser code
+(``assets/lederskap/my-results.js``) from localStorage and the scorer; the build
+writes only the container (see ARCHITECTURE.md, "The learner's data"):
+
+* ``div.lsk-my-results[data-lsk-my-results][data-lsk-course][data-lsk-language]``;
+* per questionnaire, in the order of the course's menu,
+  ``section.lsk-my-results-questionnaire[data-lsk-questionnaire][data-lsk-version]
+  [data-lsk-page][data-lsk-definition]``, with the questionnaire's title as a
+  heading and a ``[data-lsk-my-results-body]`` the browser fills in.
+  ``data-lsk-page`` is the address of the page the questionnaire is on,
+  relative to the site's root (empty when no page places it), and
+  ``data-lsk-definition`` is the same definition JSON as a form's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import yaml
+
+from .config import _TolerantLoader
+from .course import Course
+from .html import Markup, element
+from .messages import Messages
+from .render import definition_json
+
+
+def _menu_pages(nav: Any) -> list[str]:
+    """The Markdown pages of MkDocs' ``nav``, in menu order (paths relative to the pages folder)."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, list):
+        for entry in nav:
+            found += _menu_pages(entry)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found += _menu_pages(value)
+    return found
+
+
+def _site_settings(config_file: Path) -> tuple[list[str], bool]:
+    """(the pages of the menu in order, MkDocs' ``use_directory_urls``) from mkdocs.yml, read leniently.
+
+    The file has been checked by :func:`~lederskap_build.config.load_project`; a
+    menu this cannot read only changes the order of the questionnaires.
+    """
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 (safe loader)
+    except (OSError, yaml.YAMLError):
+        return [], True
+    if not isinstance(data, dict):
+        return [], True
+    return _menu_pages(data.get("nav")), data.get("use_directory_urls", True) is not False
+
+
+def page_address(page: Path, use_directory_urls: bool) -> str:
+    """The address of a Markdown page relative to the site's root, as MkDocs publishes it."""
+    path = PurePosixPath(page.as_posix())
+    if path.name in ("index.md", "README.md"):
+        folder = path.parent.as_posix()
+        return "" if folder == "." else f"{folder}/"
+    stem = path.with_suffix("")
+    return f"{stem.as_posix()}/" if use_directory_urls else f"{stem.as_posix()}.html"
+
+
+def questionnaire_order(course: Course, menu: list[str]) -> list[str]:
+    """The course's questionnaires in the order of the pages that place them in the menu,
+    then those on pages outside the menu (by page), then those on no page (by id)."""
+    position = {page: index for index, page in enumerate(menu)}
+
+    def key(questionnaire_id: str) -> tuple[int, str, str]:
+        page = course.placed_on.get(questionnaire_id)
+        if page is None:
+            return (len(menu) + 1, "", questionnaire_id)
+        return (position.get(page.as_posix(), len(menu)), page.as_posix(), questionnaire_id)
+
+    return sorted(course.questionnaires, key=key)
+
+
+def render_my_results(course: Course, messages: Messages) -> Markup:
+    """The container of the learner's results page, as one HTML block (it contains no blank line)."""
+    project = course.project
+    menu, directory_urls = _site_settings(project.config_file)
+    sections = []
+    for questionnaire_id in questionnaire_order(course, menu):
+        questionnaire = course.questionnaires[questionnaire_id].questionnaire
+        page = course.placed_on.get(questionnaire_id)
+        title_id = f"lsk-my-results-{questionnaire_id}-title"
+        sections.append(
+            element(
+                "section",
+                {
+                    "class": "lsk-my-results-questionnaire",
+                    "data-lsk-questionnaire": questionnaire_id,
+                    "data-lsk-version": questionnaire.version,
+                    "data-lsk-page": page_address(page, directory_urls) if page is not None else "",
+                    "data-lsk-definition": definition_json(questionnaire),
+                    "aria-labelledby": title_id,
+                },
+                element("h2", {"class": "lsk-my-results-title", "id": title_id}, questionnaire.title),
+                element(
+                    "div",
+                    {"class": "lsk-my-results-body", "data-lsk-my-results-body": True},
+                    element("p", {"class": "lsk-results-placeholder"}, messages("mine.placeholder")),
+                ),
+            )
+        )
+    return element(
+        "div",
+        {
+            "class": "lsk-my-results",
+            "id": "lsk-my-results",
+            "data-lsk-my-results": True,
+            "data-lsk-course": project.settings.course,
+            "data-lsk-language": messages.language,
+        },
+        element("p", {"class": "lsk-privacy"}, messages("form.privacy")),
+        element("noscript", {}, element("p", {"class": "lsk-noscript"}, messages("mine.noscript"))),
+        element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+        *sections,
+    )

@@ -1,0 +1,579 @@
+"""The learner's stored records and export files: migrating old records, checking an import.
+
+Formats (documented for people in ``scorer/RECORDS.md``):
+
+* a **record** is what the browser keeps in localStorage for one questionnaire:
+  ``{schema, course, questionnaire, version, updated, answers, snapshots}``.
+  Every schema keeps ``answers`` as an object keyed by answer id, so the page
+  can fill in its form from a record of any known schema without Python; the
+  upgrade to the current schema (:func:`migrate_record`) runs here, through the
+  scorer worker, once Python is ready.
+* an **export file** holds every questionnaire's answers and snapshots of one
+  course (:data:`EXPORT_FORMAT`, :data:`EXPORT_FORMAT_VERSION`).
+* an **import plan** (:func:`check_import`) says, before anything changes,
+  whether a file can be imported and what importing it would change, with the
+  records to write for each of the two ways of importing (merge and replace).
+
+There is one rule for "does this value fit this question": the scorer's
+(:func:`lederskap_scorer.answers.check_answers`). An import is refused when a
+value has a type that no version of its question could have written (a yes/no
+value for a likert item, an object for a text, ...); a value of the right type
+that does not fit (out of the scale, over an allocation's total, an option the
+questionnaire no longer has) is imported and kept, exactly like such a value in
+a stored record: the form ignores it, the scorer ignores it, the learner is told.
+
+Plain data only (decoded JSON); nothing here raises on what a file contains.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .answers import check_answers
+from .format import Language
+from .model import Questionnaire
+from .schema import ID_PATTERN
+
+RECORD_SCHEMA = 2
+"""The schema of the records this version of the browser code writes."""
+EXPORT_FORMAT = "lederskap-answers"
+"""The ``format`` field of every export file."""
+EXPORT_FORMAT_VERSION = 1
+"""Raised when the meaning of the export file changes."""
+PLAN_FORMAT = 1
+"""Raised when the meaning of the import plan changes."""
+
+MAX_EXPORT_CHARS = 2 * 1024 * 1024
+"""The largest export file accepted (2 MiB of text; the page also checks the file's size in bytes)."""
+MAX_QUESTIONNAIRES = 200
+MAX_ANSWERS = 5000
+MAX_SNAPSHOTS = 500
+MAX_TEXT = 100_000
+MAX_NAME = 200
+MAX_LIST = 1000
+MAX_COLUMNS = 200
+MAX_SHORT_TEXT = 2000
+MAX_PROBLEMS = 20
+"""At most this many problems are listed; ``more_problems`` counts the rest."""
+
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$")
+
+# Problem codes with a value's type that no version of the question could have written.
+_REFUSED_VALUE_CODES = frozenset({"wrong-type", "invalid-answers"})
+
+
+# ---- records ------------------------------------------------------------------------------------
+
+
+class RecordError(ValueError):
+    """A stored record that cannot be migrated: ``code`` is ``"not-a-record"`` or ``"newer-schema"``."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(f"{code}: {detail}")
+
+
+def record_schema(record: object) -> int | None:
+    """The schema number of a decoded record, or ``None`` when it has none that is a whole number."""
+    if not isinstance(record, Mapping):
+        return None
+    schema = record.get("schema")
+    if isinstance(schema, bool) or not isinstance(schema, int):
+        return None
+    return schema
+
+
+def migrate_record(record: object) -> dict[str, Any]:
+    """The record upgraded to :data:`RECORD_SCHEMA`, every answer and every other field kept.
+
+    * schema 1 (``{schema, course, questionnaire, version, updated, answers}``, written
+      before snapshots existed) gets ``"snapshots": []``;
+    * schema 2 is returned as it is.
+
+    Raises :class:`RecordError` for a record of a newer schema (written by a newer
+    version of the site: it is never rewritten here) and for data that is not a
+    record of a known schema (no whole-number ``schema``, ``answers`` not an object,
+    ``snapshots`` not a list).
+    """
+    schema = record_schema(record)
+    if not isinstance(record, Mapping) or schema is None:
+        raise RecordError("not-a-record", "expected an object with a whole-number 'schema'")
+    if schema > RECORD_SCHEMA:
+        raise RecordError("newer-schema", f"schema {schema} is newer than {RECORD_SCHEMA}")
+    if schema < 1:
+        raise RecordError("not-a-record", f"there is no record schema {schema}")
+    if not isinstance(record.get("answers"), Mapping):
+        raise RecordError("not-a-record", "expected 'answers' to be an object keyed by answer id")
+    data = {str(key): value for key, value in record.items()}
+    if schema == 1:
+        data = _from_schema_1(data)
+    if not isinstance(data.get("snapshots"), list):
+        raise RecordError("not-a-record", "expected 'snapshots' to be a list")
+    return data
+
+
+_RECORD_ORDER = ("schema", "course", "questionnaire", "version", "updated", "answers", "snapshots")
+
+
+def _ordered(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The record's fields in their documented order, then any other field as it was."""
+    ordered = {key: data[key] for key in _RECORD_ORDER if key in data}
+    ordered.update({key: value for key, value in data.items() if key not in ordered})
+    return ordered
+
+
+def _from_schema_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: records gain a list of snapshots (dated copies of answers and scores)."""
+    upgraded = dict(data)
+    upgraded["schema"] = 2
+    upgraded.setdefault("snapshots", [])
+    return _ordered(upgraded)
+
+
+# ---- checking plain values ----------------------------------------------------------------------
+
+
+@dataclass
+class _Problems:
+    """The problems found in a file, in the order found; only the first MAX_PROBLEMS are kept."""
+
+    items: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, code: str, path: str = "", **values: Any) -> None:
+        self.count += 1
+        if len(self.items) < MAX_PROBLEMS:
+            self.items.append({"code": code, "path": path, **values})
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return not (isinstance(value, float) and not math.isfinite(value))
+
+
+def _is_time(value: object) -> bool:
+    if not isinstance(value, str) or not _TIME.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and ID_PATTERN.match(value) is not None
+
+
+def _check_size(value: object, path: str, problems: _Problems) -> bool:
+    """Whether a value is within the sizes any answer stays in (texts, lists, allocation rows)."""
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        problems.add("text-too-long", path, limit=MAX_TEXT)
+        return False
+    if isinstance(value, list | Mapping) and len(value) > (MAX_LIST if isinstance(value, list) else MAX_COLUMNS):
+        problems.add("too-many", path, limit=MAX_LIST if isinstance(value, list) else MAX_COLUMNS)
+        return False
+    return True
+
+
+def _has_answer_shape(value: object) -> bool:
+    """Whether ``value`` has the form of some answer: a number, a text, a list of texts,
+    or an object of column ids and numbers (what the form writes, see ``model.py``)."""
+    if value is None or _is_number(value) or isinstance(value, str):
+        return True
+    if isinstance(value, list):
+        return all(isinstance(entry, str) and len(entry) <= MAX_NAME for entry in value)
+    if isinstance(value, Mapping):
+        return all(_is_id(key) and (cell is None or _is_number(cell)) for key, cell in value.items())
+    return False
+
+
+def _check_answers_object(
+    value: object,
+    path: str,
+    problems: _Problems,
+    definition: Questionnaire | None = None,
+    language: Language = "en",
+) -> dict[str, Any] | None:
+    """An answers object: every key an id, every value within the sizes of an answer, and
+
+    * for an id of ``definition``: of a type its question can have (the scorer's rule;
+      a value of the right type that does not fit, such as 7 on a 1-5 scale, is kept);
+    * for any other id (a removed question, or no definition to check against): of
+      the form of some answer.
+    """
+    if not isinstance(value, Mapping):
+        problems.add("invalid-structure", path)
+        return None
+    if len(value) > MAX_ANSWERS:
+        problems.add("too-many", path, limit=MAX_ANSWERS)
+        return None
+    fine = True
+    sized: dict[str, Any] = {}
+    for key, answer in value.items():
+        if not _is_id(key):
+            problems.add("invalid-id", path, id=str(key)[:80])
+            fine = False
+        elif not _check_size(answer, f"{path}.{key}", problems):
+            fine = False
+        else:
+            sized[key] = answer
+    unknown = set(sized)
+    if definition is not None:
+        checked = check_answers(definition, sized, language, consequences=False)
+        unknown = {p.id for p in checked.problems if p.code == "unknown-id" and p.id is not None}
+        refused: set[str] = set()
+        for problem in checked.problems:
+            if problem.code in _REFUSED_VALUE_CODES and problem.id is not None and problem.id not in refused:
+                refused.add(problem.id)
+                problems.add(
+                    "invalid-value",
+                    f"{path}.{problem.id}",
+                    questionnaire=definition.id,
+                    id=problem.id,
+                    message=problem.message,
+                )
+        fine = fine and not refused
+    for key in sized:
+        if key in unknown and not _has_answer_shape(sized[key]):
+            problems.add("invalid-value-shape", f"{path}.{key}")
+            fine = False
+    return {key: answer for key, answer in sized.items() if answer is not None} if fine else None
+
+
+def _check_scores(value: object, path: str, problems: _Problems) -> bool:
+    """A snapshot's scores: ``null`` or a list of likert parts with their dimension means."""
+    if value is None:
+        return True
+    if not isinstance(value, list) or len(value) > MAX_LIST:
+        problems.add("invalid-structure", path)
+        return False
+    for index, part in enumerate(value):
+        where = f"{path}[{index}]"
+        if not (
+            isinstance(part, Mapping)
+            and set(part) == {"part", "title", "min", "max", "dimensions"}
+            and _is_id(part["part"])
+            and isinstance(part["title"], str)
+            and len(part["title"]) <= MAX_SHORT_TEXT
+            and isinstance(part["min"], int)
+            and isinstance(part["max"], int)
+            and not isinstance(part["min"], bool)
+            and not isinstance(part["max"], bool)
+            and isinstance(part["dimensions"], list)
+            and len(part["dimensions"]) <= MAX_LIST
+        ):
+            problems.add("invalid-structure", where)
+            return False
+        for d_index, dimension in enumerate(part["dimensions"]):
+            if not (
+                isinstance(dimension, Mapping)
+                and set(dimension) == {"id", "title", "mean", "mean_display"}
+                and _is_id(dimension["id"])
+                and isinstance(dimension["title"], str)
+                and len(dimension["title"]) <= MAX_SHORT_TEXT
+                and (dimension["mean"] is None or _is_number(dimension["mean"]))
+                and (dimension["mean_display"] is None or isinstance(dimension["mean_display"], str))
+                and len(dimension["mean_display"] or "") <= 20
+            ):
+                problems.add("invalid-structure", f"{where}.dimensions[{d_index}]")
+                return False
+    return True
+
+
+_SNAPSHOT_FIELDS = ("id", "name", "created", "version", "answers", "scores")
+
+
+def _check_snapshots(value: object, path: str, problems: _Problems) -> list[dict[str, Any]] | None:
+    """A list of snapshots, each ``{id, name, created, version, answers, scores}``."""
+    if not isinstance(value, list):
+        problems.add("invalid-structure", path)
+        return None
+    if len(value) > MAX_SNAPSHOTS:
+        problems.add("too-many", path, limit=MAX_SNAPSHOTS)
+        return None
+    snapshots: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    fine = True
+    for index, snapshot in enumerate(value):
+        where = f"{path}[{index}]"
+        if not isinstance(snapshot, Mapping) or set(snapshot) != set(_SNAPSHOT_FIELDS):
+            problems.add("invalid-structure", where)
+            fine = False
+            continue
+        version = snapshot["version"]
+        if not _is_id(snapshot["id"]) or snapshot["id"] in seen:
+            problems.add("invalid-id", f"{where}.id", id=str(snapshot["id"])[:80])
+            fine = False
+            continue
+        seen.add(snapshot["id"])
+        if not isinstance(snapshot["name"], str) or len(snapshot["name"]) > MAX_NAME:
+            problems.add("invalid-structure", f"{where}.name")
+            fine = False
+            continue
+        if not _is_time(snapshot["created"]):
+            problems.add("invalid-time", f"{where}.created")
+            fine = False
+            continue
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            problems.add("invalid-structure", f"{where}.version")
+            fine = False
+            continue
+        answers = _check_answers_object(snapshot["answers"], f"{where}.answers", problems)
+        if answers is None or not _check_scores(snapshot["scores"], f"{where}.scores", problems):
+            fine = False
+            continue
+        snapshots.append({key: snapshot[key] if key != "answers" else answers for key in _SNAPSHOT_FIELDS})
+    return snapshots if fine else None
+
+
+# ---- import -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportContext:
+    """What the page knows when it checks a file: the course, its questionnaires and what is stored now."""
+
+    course: str
+    language: Language
+    now: str
+    definitions: Mapping[str, Questionnaire]
+    """The course's questionnaires by id, in the course's order."""
+    records: Mapping[str, object]
+    """The stored record of each questionnaire that has one (any known schema), by questionnaire id."""
+
+
+@dataclass(frozen=True)
+class _FileEntry:
+    id: str
+    version: int
+    answers: dict[str, Any]
+    snapshots: list[dict[str, Any]]
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal as JSON values (a yes/no value is never a number)."""
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _same_answer(a: object, b: object) -> bool:
+    """The same answer: equal as JSON values, a checklist's options in any order."""
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(json.dumps(x) for x in a) == sorted(json.dumps(x) for x in b)
+    return _same(a, b)
+
+
+def _read_file(text: str, context: ImportContext, problems: _Problems) -> tuple[dict[str, Any], list[_FileEntry]]:
+    """The file's header and questionnaires, with every problem of form found on the way."""
+    if len(text) > MAX_EXPORT_CHARS:
+        problems.add("too-large", limit=MAX_EXPORT_CHARS)
+        return {}, []
+    try:
+        data: object = json.loads(text)
+    except (ValueError, RecursionError):
+        problems.add("not-json")
+        return {}, []
+    if not isinstance(data, Mapping) or data.get("format") != EXPORT_FORMAT:
+        problems.add("not-an-export")
+        return {}, []
+    version = data.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        problems.add("invalid-structure", "format_version")
+        return {}, []
+    if version > EXPORT_FORMAT_VERSION:
+        problems.add("newer-format", "format_version", version=version)
+        return {}, []
+    expected = {"format", "format_version", "course", "site", "exported", "questionnaires"}
+    unknown = sorted(str(key) for key in data if key not in expected)
+    if unknown:
+        problems.add("unknown-field", unknown[0][:80])
+        return {}, []
+    course = data.get("course")
+    if not _is_id(course):
+        problems.add("invalid-structure", "course")
+        return {}, []
+    if course != context.course:
+        problems.add("other-course", "course", course=course)
+        return {}, []
+    site = data.get("site")
+    if not isinstance(site, str) or len(site) > MAX_SHORT_TEXT:
+        problems.add("invalid-structure", "site")
+    exported = data.get("exported")
+    if not _is_time(exported):
+        problems.add("invalid-time", "exported")
+    header = {"course": course, "site": site, "exported": exported, "format_version": version}
+    listed = data.get("questionnaires")
+    if not isinstance(listed, list):
+        problems.add("invalid-structure", "questionnaires")
+        return header, []
+    if len(listed) > MAX_QUESTIONNAIRES:
+        problems.add("too-many", "questionnaires", limit=MAX_QUESTIONNAIRES)
+        return header, []
+    entries: list[_FileEntry] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(listed):
+        entry_result = _read_entry(entry, f"questionnaires[{index}]", seen, context, problems)
+        if entry_result is not None:
+            entries.append(entry_result)
+    return header, entries
+
+
+def _read_entry(
+    entry: object, path: str, seen: set[str], context: ImportContext, problems: _Problems
+) -> _FileEntry | None:
+    expected = {"id", "version", "updated", "answers", "snapshots"}
+    if not isinstance(entry, Mapping) or set(entry) != expected:
+        problems.add("invalid-structure", path)
+        return None
+    qid = entry["id"]
+    if not _is_id(qid):
+        problems.add("invalid-id", f"{path}.id", id=str(qid)[:80])
+        return None
+    if qid in seen:
+        problems.add("duplicate-questionnaire", f"{path}.id", questionnaire=qid)
+        return None
+    seen.add(qid)
+    version = entry["version"]
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        problems.add("invalid-structure", f"{path}.version")
+        return None
+    if entry["updated"] is not None and not _is_time(entry["updated"]):
+        problems.add("invalid-time", f"{path}.updated")
+        return None
+    definition = context.definitions.get(qid)
+    answers = _check_answers_object(entry["answers"], f"{path}.answers", problems, definition, context.language)
+    snapshots = _check_snapshots(entry["snapshots"], f"{path}.snapshots", problems)
+    if answers is None or snapshots is None:
+        return None
+    return _FileEntry(qid, version, answers, snapshots)
+
+
+def _not_usable(definition: Questionnaire, answers: Mapping[str, Any], language: Language) -> tuple[int, int]:
+    """(answers to ids the questionnaire no longer has, answers of known ids that do not fit)."""
+    checked = check_answers(definition, answers, language)
+    removed = {p.id for p in checked.problems if p.code == "unknown-id"}
+    unfit = {p.id for p in checked.problems if p.code != "unknown-id" and p.id is not None}
+    return len(removed), len(unfit)
+
+
+def _current_record(context: ImportContext, qid: str) -> dict[str, Any] | None:
+    stored = context.records.get(qid)
+    if stored is None:
+        return None
+    try:
+        return migrate_record(stored)
+    except RecordError:
+        return None
+
+
+def _sorted_snapshots(snapshots: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return sorted((dict(s) for s in snapshots), key=lambda s: (str(s.get("created", "")), str(s.get("id", ""))))
+
+
+def _plan_entry(entry: _FileEntry, context: ImportContext) -> dict[str, Any]:
+    definition = context.definitions.get(entry.id)
+    current = _current_record(context, entry.id)
+    here: dict[str, Any] = dict(current["answers"]) if current else {}
+    here_snapshots: list[dict[str, Any]] = [
+        dict(s) for s in (current or {}).get("snapshots", []) if isinstance(s, Mapping)
+    ]
+    new = [key for key in entry.answers if key not in here]
+    changed = [key for key in entry.answers if key in here and not _same_answer(here[key], entry.answers[key])]
+    unchanged = [key for key in entry.answers if key in here and _same_answer(here[key], entry.answers[key])]
+    only_here = [key for key in here if key not in entry.answers]
+
+    by_id = {str(s.get("id")): s for s in here_snapshots}
+    added = [s for s in entry.snapshots if s["id"] not in by_id]
+    updated = [s for s in entry.snapshots if s["id"] in by_id and not _same(by_id[s["id"]], s)]
+    file_ids = {s["id"] for s in entry.snapshots}
+
+    def record(
+        version: int, answers: dict[str, Any], snapshots: list[dict[str, Any]], base: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        data = dict(base)
+        data.update(
+            schema=RECORD_SCHEMA,
+            course=context.course,
+            questionnaire=entry.id,
+            version=version,
+            updated=context.now,
+            answers=answers,
+            snapshots=snapshots,
+        )
+        return _ordered(data)
+
+    merged_snapshots = [s for s in here_snapshots if s.get("id") not in file_ids] + list(entry.snapshots)
+    merge_version = entry.version
+    if current is not None and _is_version(current.get("version")):
+        merge_version = max(entry.version, current["version"])
+    merge = record(merge_version, {**here, **entry.answers}, _sorted_snapshots(merged_snapshots), current or {})
+    replace = record(entry.version, dict(entry.answers), _sorted_snapshots(entry.snapshots), {})
+
+    removed, unfit = _not_usable(definition, entry.answers, context.language) if definition else (0, 0)
+    return {
+        "id": entry.id,
+        "title": definition.title if definition else None,
+        "in_course": definition is not None,
+        "file_version": entry.version,
+        "version": definition.version if definition else None,
+        "answers_in_file": len(entry.answers),
+        "new": len(new),
+        "changed": len(changed),
+        "unchanged": len(unchanged),
+        "only_here": len(only_here),
+        "not_in_form": removed,
+        "not_usable": unfit,
+        "snapshots_in_file": len(entry.snapshots),
+        "snapshots_added": len(added),
+        "snapshots_updated": len(updated),
+        "snapshots_only_here": len([s for s in here_snapshots if s.get("id") not in file_ids]),
+        "merge": merge,
+        "replace": replace,
+    }
+
+
+def _is_version(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_import(text: str, context: ImportContext) -> dict[str, Any]:
+    """The import plan of an export file's text: whether it can be imported, and what it would change.
+
+    The plan (``scorer/RECORDS.md``, "The import plan") is ``ok: false`` with its
+    ``problems`` when anything in the file is malformed; then nothing may change.
+    Otherwise it lists, per questionnaire in the file, what merging and what
+    replacing would do, and the record to write for each.
+    """
+    problems = _Problems()
+    header, entries = _read_file(text, context, problems)
+    ok = problems.count == 0
+    order = {qid: index for index, qid in enumerate(context.definitions)}
+    entries.sort(key=lambda e: (order.get(e.id, len(order)), e.id))
+    return {
+        "plan_format": PLAN_FORMAT,
+        "ok": ok,
+        "problems": problems.items,
+        "more_problems": max(problems.count - len(problems.items), 0),
+        "file": header or None,
+        "questionnaires": [_plan_entry(entry, context) for entry in entries] if ok else [],
+    }
+
+
+def context_from_data(data: object, definitions: Mapping[str, Questionnaire]) -> ImportContext:
+    """The :class:`ImportContext` of the page's context JSON (see ``check_import_json``)."""
+    if not isinstance(data, Mapping):
+        raise ValueError("the import context must be a JSON object")
+    course, language, now, records = data.get("course"), data.get("language"), data.get("now"), data.get("records")
+    if not _is_id(course) or language not in ("nb", "en") or not _is_time(now) or not isinstance(records, Mapping):
+        raise ValueError("the import context needs 'course', 'language' (nb or en), 'now' and 'records'")
+    assert isinstance(course, str) and isinstance(now, str)
+    lang: Language = "nb" if language == "nb" else "en"
+    return ImportContext(course, lang, now, definitions, {str(k): v for k, v in records.items() if v is not None})

@@ -1,0 +1,111 @@
+"""Steps for the tests of the learner's data: seeding records, listing keys, exporting, importing, deleting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import FilePayload, Page
+
+from .helpers import COURSE, SUB_PATH, storage_key
+
+MY_RESULTS_PAGE = "mine-resultater/"
+SELF_LEADERSHIP_PAGE = "verktoy/selvledelse/"
+SELF_LEADERSHIP_FORM = "selvledelse-refleksjon"
+COURSE_PREFIX = f"lederskap/v1{SUB_PATH}{COURSE}/"
+V1_FIXTURES = Path(__file__).resolve().parents[1] / "records" / "fixtures" / "v1"
+
+
+def seed(page: Page, site_url: str, items: dict[str, str]) -> None:
+    """Put raw texts into the site's localStorage (key -> text) before a page of the site is opened."""
+    if not page.url.startswith(site_url):
+        page.goto(site_url)
+    page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
+
+
+def course_keys(page: Page) -> list[str]:
+    """Every localStorage key of the course on the test site, sorted."""
+    keys: list[str] = page.evaluate(
+        "prefix => Object.keys(localStorage).filter(k => k.startsWith(prefix)).sort()", COURSE_PREFIX
+    )
+    return keys
+
+
+def all_storage(page: Page) -> dict[str, str]:
+    """Everything in the site's localStorage."""
+    items: dict[str, str] = page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+    return items
+
+
+def record_of(page: Page, questionnaire: str) -> Any:
+    raw = page.evaluate("key => localStorage.getItem(key)", storage_key(questionnaire))
+    return None if raw is None else json.loads(raw)
+
+
+def open_my_results(page: Page, site_url: str, scored: bool = True) -> None:
+    """Open the learner's results page and wait until it is drawn (and, by default, scored)."""
+    page.goto(site_url + MY_RESULTS_PAGE)
+    page.wait_for_selector("div.lsk-my-results[data-lsk-mounted]", state="attached")
+    if scored:
+        wait_scored(page)
+
+
+def wait_scored(page: Page, after: int = 0) -> None:
+    """Wait until the results page has scored its questionnaires more than ``after`` times."""
+    page.wait_for_function(
+        """after => Number(document.querySelector('.lsk-my-results').dataset.lskScored || 0) > after""",
+        arg=after,
+        timeout=60_000,
+    )
+
+
+def scored_count(page: Page) -> int:
+    return int(page.evaluate("() => Number(document.querySelector('.lsk-my-results').dataset.lskScored || 0)"))
+
+
+def download_text(page: Page, selector: str) -> tuple[str, str]:
+    """Click a button that downloads a file; return (file name, its text)."""
+    with page.expect_download() as info:
+        page.locator(selector).click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes().decode("utf-8")  # line ends as written
+
+
+def export_all(page: Page) -> dict[str, Any]:
+    """Export every answer of the course from the results page; the parsed file."""
+    _, text = download_text(page, '[data-lsk-action="export-all"]')
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def choose_file(page: Page, content: bytes | str, name: str = "svar.json") -> None:
+    """Choose a file in the results page's import field."""
+    buffer = content.encode("utf-8") if isinstance(content, str) else content
+    file: FilePayload = {"name": name, "mimeType": "application/json", "buffer": buffer}
+    page.set_input_files("[data-lsk-import-file]", files=[file])
+
+
+def wait_import_state(page: Page, state: str) -> None:
+    selector = f'[data-lsk-import-preview][data-lsk-import-state="{state}"]'
+    page.wait_for_selector(selector, state="attached", timeout=60_000)
+
+
+def confirm_dialog(page: Page, confirm: bool = True) -> None:
+    """Answer the open confirmation dialog."""
+    dialog = page.locator("dialog.lsk-dialog[open]")
+    dialog.wait_for()
+    dialog.locator(f'[data-lsk-dialog="{"confirm" if confirm else "cancel"}"]').click()
+    dialog.wait_for(state="detached")
+
+
+def feedback(page: Page, scope: str = "") -> str:
+    """The text of the (first) feedback line under ``scope``, once it has one."""
+    locator = page.locator(f"{scope} [data-lsk-feedback]".strip()).first
+    page.wait_for_function("element => element.textContent.length > 0", arg=locator.element_handle())
+    return " ".join(locator.inner_text().split())
+
+
+def status_text(page: Page, questionnaire: str) -> str:
+    text = page.locator(f'form[data-lsk-questionnaire="{questionnaire}"] .lsk-status').inner_text()
+    return " ".join(text.replace("\u00a0", " ").split())

@@ -1,0 +1,84 @@
+"""A site folder served on a port of its own, for tests that change what is served or stop serving it.
+
+The session's ``site_url`` serves one copy of the built course to every test. The tests of
+offline use need more: to count what reaches the server, to stop it (offline for real, not only
+as Playwright emulates it), to put a new build in place of the old one, or to serve another
+course. :class:`SiteServer` serves a folder under the same sub-path (``/kurs/``).
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections import Counter
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlsplit
+
+from .conftest import _QuietServer
+from .helpers import SUB_PATH
+
+
+class SiteServer:
+    """``folder`` served under SUB_PATH on a free 127.0.0.1 port; ``hits`` counts GET requests by path.
+
+    The port is bound at once (a site must be built for its address), serving starts on ``start``
+    (or ``with``), and ``folder`` may be changed at any time: the next request is served from it.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.hits: Counter[str] = Counter()
+        state = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, directory=str(state.folder), **kwargs)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def translate_path(self, path: str) -> str:
+                url_path = urlsplit(path).path
+                if not url_path.startswith(SUB_PATH):
+                    return str(Path(self.directory) / "__outside_the_site__")
+                return super().translate_path("/" + url_path[len(SUB_PATH) :])
+
+            def do_GET(self) -> None:
+                state.hits[urlsplit(self.path).path] += 1
+                # Always the whole file: Last-Modified has whole seconds, and a new build put in place
+                # within the same second as the old one would be answered "304 Not Modified".
+                del self.headers["If-Modified-Since"]
+                super().do_GET()
+
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = self.origin + SUB_PATH
+        self.thread: threading.Thread | None = None
+
+    def start(self) -> SiteServer:
+        assert self.folder is not None, "nothing to serve"
+        self.thread = threading.Thread(target=self.server.serve_forever, name="site-server", daemon=True)
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the port: every request now fails as it does without a network."""
+        if self.thread is not None:
+            self.server.shutdown()
+            self.thread.join(timeout=10)
+            self.thread = None
+        self.server.server_close()
+
+    def count(self, suffix: str) -> int:
+        """How many requests reached the server for paths ending in ``suffix``."""
+        return sum(n for path, n in self.hits.items() if path.endswith(suffix))
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.stop()

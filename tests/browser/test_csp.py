@@ -1,0 +1,47 @@
+"""The pages' Content Security Policy is in force, and the tests would see it blocking something.
+
+Every browser test fails when the policy blocks anything (conftest.watch); this test proves that
+watch sees a violation when there is one: an inline script, a style attribute and a request to
+another origin are each blocked and reported.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser
+
+from .conftest import Traffic, watch
+from .helpers import LEADER_FORM, LEADER_PAGE, open_form
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_policy_blocks_inline_code_and_other_origins_and_the_tests_see_it(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(service_workers="block")
+    try:
+        traffic = Traffic(origin=site_url.removesuffix("/kurs/"))
+        page = watch(context, traffic)
+        open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+        policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content") or ""
+        assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+        assert "unsafe-inline" not in policy and "'unsafe-eval'" not in policy
+        assert traffic.csp_violations == []  # the page itself, Material's scripts included, breaks no rule
+
+        page.evaluate(
+            """() => {
+                const script = document.createElement('script');
+                script.textContent = 'window.__inlineRan = true';
+                document.head.append(script);
+                document.body.setAttribute('style', 'outline: 1px solid red');
+            }"""
+        )
+        outcome = page.evaluate("() => fetch('https://example.org/').then(() => 'fetched', () => 'blocked')")
+        page.wait_for_timeout(200)  # let the console messages arrive
+        assert outcome == "blocked"
+        assert page.evaluate("() => window.__inlineRan === true") is False
+        directives = " ".join(traffic.csp_violations)
+        for directive in ("script-src-elem", "style-src-attr", "connect-src"):
+            assert directive in directives, f"{directive} was not reported: {traffic.csp_violations}"
+        assert traffic.foreign() == []
+    finally:
+        context.close()

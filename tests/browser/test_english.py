@@ -1,0 +1,111 @@
+"""A course in English: its interface is English throughout, and its numbers are written the English way.
+
+The English fixture course (tests/fixtures/courses/english/, ``language: en``, a 0-4 scale with
+reverse-scored items) is copied aside, built for the address of a server of its own and served
+under the same sub-path as the main course.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .conftest import REPO, Traffic, check_traffic, watch
+from .helpers import answer, dimension_rows, normalised, open_form, wait_for_results
+from .questionnaires import axe_violations
+from .served import SiteServer
+
+pytestmark = pytest.mark.browser
+
+COURSE = REPO / "tests" / "fixtures" / "courses" / "english"
+FORM = "team-climate"
+
+# Reverse-scored items count as (4 - answer): trust (4 + 3 + 2) / 3 = 3.0, focus (3 + 2) / 2 = 2.5.
+ANSWERS = {"ask-for-help": 4, "admit-mistakes": 1, "ideas-heard": 2, "know-priorities": 3, "unsure-after-meetings": 2}
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("english") / "course"
+    shutil.copytree(COURSE, root, ignore=shutil.ignore_patterns("generated", "site"))
+    config = root / "mkdocs.yml"
+    # The fixture refers to the repository's template override by a relative path.
+    text = config.read_text(encoding="utf-8").replace("../../../../overrides", str(REPO / "overrides"))
+    config.write_text(text, encoding="utf-8")
+    server = SiteServer()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "lederskap_build", "build", "-f", str(config)],
+            cwd=root,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "LEDERSKAP_SITE_URL": server.url},
+        )
+        server.folder = root / "site"
+        with server.start():
+            yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def english_page(browser: Browser, english_site: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", service_workers="block")
+    context.set_default_timeout(15_000)
+    traffic = Traffic(origin=english_site.removesuffix("/kurs/"))
+    try:
+        yield watch(context, traffic)
+        check_traffic(traffic)
+        assert traffic.page_errors == []
+    finally:
+        context.close()
+
+
+def test_the_english_course_speaks_english_and_writes_numbers_the_english_way(
+    english_page: Page, english_site: str
+) -> None:
+    page = english_page
+    open_form(page, english_site + "team-climate/", FORM)
+    assert page.get_attribute("html", "lang") == "en"
+    form = page.locator(f'form[data-lsk-questionnaire="{FORM}"]')
+    assert "Your answers are stored only in this browser" in normalised(form.inner_text())
+    answer(page, ANSWERS)
+    wait_for_results(page, FORM, answered=5)
+
+    assert dimension_rows(page, "climate") == {
+        "trust": {"mean": "3.0", "answered": "3 of 3", "band": "Working well"},
+        "focus": {"mean": "2.5", "answered": "2 of 2", "band": "Mostly clear"},
+    }
+    text = normalised(form.inner_text())
+    for english in (
+        "The calculation is ready. Your results update as you answer.",
+        "Your results",
+        "5 of 5 statements answered.",
+        "Mean per area on the scale 0 to 4",
+        "Mean 2.5 (2 of 2 answered)",
+        "Mean of the areas: 2.8 (2 of 2 areas have enough answers).",
+        "Clear answer",
+    ):
+        assert english in text
+    for norwegian in ("Svarene", "Beregningen", "Gjennomsnitt", "utsagn", "Fjern svar", "2,5"):
+        assert norwegian not in text
+    chart = normalised(form.locator("[data-lsk-results] svg.lsk-chart").text_content() or "")
+    assert "Bar chart: mean per area on the scale 0 to 4" in chart
+    assert "2.5" in chart and "2,5" not in chart
+    assert axe_violations(page) == []
+
+
+def test_english_sums_are_written_with_a_decimal_point(english_page: Page, english_site: str) -> None:
+    page = english_page
+    open_form(page, english_site + "working-week/", "working-week")
+    first = page.locator('form[data-lsk-questionnaire="working-week"] input[type="number"]').first
+    first.fill("12.5")
+    totals = normalised(page.locator("[data-lsk-totals]").inner_text())
+    assert "12.5 h" in totals and "12,5" not in totals
+    assert "Sum of" in totals

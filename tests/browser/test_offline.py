@@ -1,0 +1,272 @@
+"""Fast on return and offline: the service worker (sw.js at the site root, from
+lederskap_build/assets/service-worker.js) in a real Chromium with service workers allowed.
+
+* After one visit the whole course works without a network: the server is stopped and the
+  browser set offline, the page reloads, a questionnaire page never visited opens, is completed
+  and scored, and instant navigation goes on working.
+* A new build (a new build hash) replaces this site's old cache, keeps every other site's caches
+  on the shared origin and every answer, reuses unchanged files instead of downloading them
+  again, and tells the learner to reload.
+* The time to the first result on a first and a second visit, printed (run with ``-s``).
+
+Each test serves its own copy of the site with a server of its own (served.SiteServer), so that
+it can count requests, stop serving, or put a new build in place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from .conftest import REPO, Traffic, check_traffic, watch
+from .helpers import (
+    LEADER_FORM,
+    LEADER_PAGE,
+    SCORER_TIMEOUT_MS,
+    SUB_PATH,
+    answer,
+    checked_answers,
+    form_is_mounted,
+    normalised,
+    open_form,
+    stored_record,
+    wait_for_results,
+)
+from .questionnaires import QUESTIONNAIRES, axe_violations, complete
+from .served import SiteServer
+
+pytestmark = pytest.mark.browser
+
+EMPLOYEE_FORM = "medarbeider-egenevaluering"
+JOBS_FORM = "lederens-fire-jobber"
+PYTHON_FILES = (
+    "assets/lederskap/pyodide/pyodide.mjs",
+    "assets/lederskap/pyodide/pyodide.asm.mjs",
+    "assets/lederskap/pyodide/pyodide.asm.wasm",
+    "assets/lederskap/pyodide/python_stdlib.zip",
+    "assets/lederskap/pyodide/pyodide-lock.json",
+)
+CACHES = """async () => {
+    const found = {};
+    for (const name of await caches.keys()) {
+        found[name] = (await (await caches.open(name)).keys()).map(request => new URL(request.url).pathname);
+    }
+    return found;
+}"""
+
+
+def build_info(site: Path) -> Any:
+    text = (site / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("Object.freeze(") + len("Object.freeze(") : text.rindex(");")])
+
+
+def cache_name(build: str) -> str:
+    return f"lederskap:{SUB_PATH}#{build}"
+
+
+def wait_until_offline_ready(page: Page) -> Any:
+    """Wait until the service worker is active, its precache complete and this page's files kept."""
+    page.wait_for_function(
+        "() => ['ready', 'failed'].includes(window.__lederskap && window.__lederskap.offline"
+        " && window.__lederskap.offline.state)",
+        timeout=SCORER_TIMEOUT_MS,
+    )
+    return page.evaluate("() => window.__lederskap.offline")
+
+
+def site_paths(site: Path) -> set[str]:
+    """The path of every page of a built site, as the browser asks for it."""
+    folders = {p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    return {SUB_PATH if folder == "." else f"{SUB_PATH}{folder}/" for folder in folders}
+
+
+@dataclass
+class Visitor:
+    """A browser context that allows service workers, watched like the ``page`` fixture's."""
+
+    context: BrowserContext
+    traffic: Traffic
+    page: Page
+
+
+@pytest.fixture
+def visitor(browser: Browser) -> Iterator[Any]:
+    made: list[Visitor] = []
+
+    def make(server: SiteServer) -> Visitor:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO", service_workers="allow")
+        context.set_default_timeout(15_000)
+        traffic = Traffic(origin=server.origin)
+        made.append(Visitor(context, traffic, watch(context, traffic)))
+        return made[-1]
+
+    try:
+        yield make
+        for visitor in made:
+            check_traffic(visitor.traffic)
+            assert visitor.traffic.page_errors == []
+    finally:
+        for visitor in made:
+            visitor.context.close()
+
+
+def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    build = build_info(site)["build"]
+    server = SiteServer(site).start()
+    try:
+        you: Visitor = visitor(server)
+        page = you.page
+        open_form(page, server.url + LEADER_PAGE, LEADER_FORM)
+        assert wait_until_offline_ready(page) == {"state": "ready", "build": build, "cache": cache_name(build)}
+        assert page.evaluate("() => navigator.serviceWorker.controller.scriptURL") == server.url + "sw.js"
+        caches = page.evaluate(CACHES)
+        assert list(caches) == [cache_name(build)]
+        kept = set(caches[cache_name(build)])
+        assert site_paths(site) <= kept, "every page is kept"
+        for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}", "search/search_index.json"):
+            assert SUB_PATH + path in kept, path
+        material = {path for path in kept if path.startswith(SUB_PATH + "assets/javascripts/bundle.")}
+        assert material, "Material's bundle, loaded before the worker was in control, is kept too"
+    finally:
+        server.stop()
+
+    you.context.set_offline(True)
+    page.reload()
+    form_is_mounted(page, LEADER_FORM)
+    # A questionnaire page never visited: opened, completed and scored without any network.
+    page.goto(server.url + QUESTIONNAIRES[EMPLOYEE_FORM])
+    form_is_mounted(page, EMPLOYEE_FORM)
+    complete(page, EMPLOYEE_FORM)
+    assert normalised(page.locator(".lsk-results-summary").inner_text()) == "9 av 9 utsagn besvart."
+    # Instant navigation (or a full page load, served by the worker) goes on working offline.
+    page.locator('nav.md-nav--primary a.md-nav__link[href$="/fire-jobber/"]').first.click()
+    form_is_mounted(page, JOBS_FORM)
+    complete(page, JOBS_FORM)
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, Path]]:
+    """The course built twice for one address, a page changed in between: two deploys of one site."""
+    root = tmp_path_factory.mktemp("deploys") / "course"
+    for name in ("docs", "forms", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    server = SiteServer()
+    sites = []
+    try:
+        for deploy in ("first", "second"):
+            if deploy == "second":
+                with (root / "docs" / "index.md").open("a", encoding="utf-8") as page:
+                    page.write("\nEn ny setning i en ny versjon av kurset.\n")
+            subprocess.run(
+                [sys.executable, "-m", "lederskap_build", "build", "-f", str(root / "mkdocs.yml")],
+                cwd=root,
+                check=True,
+                capture_output=True,
+                env={**os.environ, "LEDERSKAP_SITE_URL": server.url},
+            )
+            sites.append(root.parent / deploy)
+            shutil.copytree(root / "site", sites[-1])
+        yield server, sites[0], sites[1]
+    finally:
+        server.stop()
+
+
+OTHER_CACHES = [
+    "lederskap:/et-annet-kurs/#0123456789ab",  # another course of the same GitHub user
+    "lederskap:/kurs/underkurs/#0123456789ab",  # a course published inside this one's path
+    "some-other-app-v1",
+]
+
+
+def test_a_new_build_replaces_the_old_cache_and_keeps_answers_and_other_sites(
+    visitor: Any, two_builds: tuple[SiteServer, Path, Path]
+) -> None:
+    server, first, second = two_builds
+    old, new = build_info(first)["build"], build_info(second)["build"]
+    assert old != new
+    server.folder = first
+    with server:
+        you: Visitor = visitor(server)
+        page = you.page
+        open_form(page, server.url + LEADER_PAGE, LEADER_FORM)
+        answer(page, {"selvinnsikt": 4, "handlingsrom": 2})
+        assert wait_until_offline_ready(page)["cache"] == cache_name(old)
+        page.evaluate("async (names) => { for (const name of names) await caches.open(name); }", OTHER_CACHES)
+        downloads = {path: server.count(path) for path in PYTHON_FILES}
+
+        server.folder = second  # the new deploy
+        page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+        notice = page.locator("[data-lsk-update]")
+        page.wait_for_selector("[data-lsk-update][data-lsk-shown]", state="attached", timeout=SCORER_TIMEOUT_MS)
+        assert notice.get_attribute("role") == "status"
+        assert normalised(notice.inner_text()).startswith("Kurset er oppdatert. Last inn siden på nytt")
+        assert axe_violations(page) == []
+
+        caches = page.evaluate(CACHES)
+        assert sorted(caches) == sorted([cache_name(new), *OTHER_CACHES])
+        assert {path: server.count(path) for path in PYTHON_FILES} == downloads, "unchanged files were downloaded"
+        assert stored_record(page, LEADER_FORM)["answers"] == {"selvinnsikt": 4, "handlingsrom": 2}
+
+        reload = notice.get_by_role("button", name="Last inn på nytt")
+        reload.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        form_is_mounted(page, LEADER_FORM)
+        assert checked_answers(page, ["selvinnsikt", "handlingsrom"]) == {"selvinnsikt": 4, "handlingsrom": 2}
+        wait_for_results(page, LEADER_FORM, answered=2)
+        assert page.evaluate("() => window.__lederskap.offline.build") == new
+        assert page.locator("[data-lsk-update][data-lsk-shown]").count() == 0
+        page.goto(server.url)
+        assert "En ny setning i en ny versjon av kurset." in page.locator("article").inner_text()
+
+
+def first_result_ms(page: Page) -> float:
+    """When the first result was shown, in ms after the navigation started."""
+    value: float = page.evaluate("() => window.__lederskap.timings.at(-1).firstResult")
+    return value
+
+
+def test_print_time_to_first_result_on_a_first_and_a_second_visit(
+    visitor: Any, built_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with SiteServer(site) as server:
+        you: Visitor = visitor(server)
+        page = you.page
+        started = time.monotonic()
+        open_form(page, server.url + LEADER_PAGE, LEADER_FORM)
+        answer(page, {"selvinnsikt": 4})
+        wait_for_results(page, LEADER_FORM, answered=1)
+        first = (first_result_ms(page), (time.monotonic() - started) * 1000)
+        wait_until_offline_ready(page)
+        before = dict(server.hits)
+
+        second_page = you.context.new_page()  # a new visit: the answer is restored and scored at once
+        page.close()
+        started = time.monotonic()
+        open_form(second_page, server.url + LEADER_PAGE, LEADER_FORM)
+        wait_for_results(second_page, LEADER_FORM, answered=1)
+        second = (first_result_ms(second_page), (time.monotonic() - started) * 1000)
+        fetched = sorted(path for path, n in server.hits.items() if n > before.get(path, 0))
+        assert not [path for path in fetched if "/assets/lederskap/" in path], "the second visit loads from the cache"
+    print()
+    for visit, (in_page, seen) in (("first visit (empty cache)", first), ("second visit (service worker)", second)):
+        print(
+            f"[timing] {visit}: first result {in_page:.0f} ms after navigation ({seen:.0f} ms seen by the test)"
+        )
+    print(f"[timing] second visit fetched from the server: {', '.join(fetched) or 'nothing'}")

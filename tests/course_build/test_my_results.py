@@ -1,0 +1,132 @@
+"""The ::my-results directive: checked like ::questionnaire, and rendered as the learner's results page container."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lederskap_build.course import load_course
+from lederskap_build.errors import ContentError
+from lederskap_build.messages import Messages
+from lederskap_build.my_results import page_address, render_my_results
+from lederskap_build.pages import replace_placements
+
+from .conftest import MKDOCS_YML, VALID_FORM, CourseFactory
+from .html_index import index_html
+
+SECOND_FORM = """\
+id: second
+version: 3
+title: Second <check> & "more"
+parts:
+  - type: text
+    id: thoughts
+    title: Thoughts
+    fields:
+      - {id: thought, label: A thought}
+"""
+
+
+def problems_of(config_file: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_course(config_file)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_page_with_my_results_loads(make_course: CourseFactory) -> None:
+    pages = {"index.md": '::questionnaire{id="check"}\n', "mine.md": "# Mine\n\n::my-results\n"}
+    course = load_course(make_course(pages=pages))
+    assert course.placed_on == {"check": Path("index.md")}
+
+
+def test_malformed_my_results_lines(make_course: CourseFactory) -> None:
+    pages = {
+        "index.md": '::questionnaire{id="check"}\n',
+        "mine.md": '::my-results{id="check"}\n::my-results extra\n  ::my-results\n',
+    }
+    assert problems_of(make_course(pages=pages)) == [
+        "docs/mine.md:1: expected a line of the form ::my-results",
+        "docs/mine.md:2: expected a line of the form ::my-results",
+    ]
+
+
+def test_my_results_placed_twice_on_a_page(make_course: CourseFactory) -> None:
+    pages = {"index.md": '::questionnaire{id="check"}\n\n::my-results\n\n::my-results \n'}
+    assert problems_of(make_course(pages=pages)) == [
+        "docs/index.md:5: ::my-results is placed twice on this page (first on line 3)"
+    ]
+
+
+def test_unknown_directives_are_named_with_their_line(make_course: CourseFactory) -> None:
+    pages = {
+        "index.md": '::questionnaire{id="check"}\n::my-result\n::questionaire{id="check"}\n'
+        "```\n::anything-in-code\n```\n:::note\n::questionnaires\n",
+    }
+    known = "(known: ::questionnaire, ::my-results)"
+    assert problems_of(make_course(pages=pages)) == [
+        f"docs/index.md:2: unknown directive '::my-result' {known}",
+        f"docs/index.md:3: unknown directive '::questionaire' {known}",
+        f"docs/index.md:8: unknown directive '::questionnaires' {known}",
+    ]
+
+
+def test_every_problem_of_every_page_is_listed_with_the_others(make_course: CourseFactory) -> None:
+    pages = {"index.md": '::questionnaire{id="chek"}\n::my-results!\n', "other.md": "::results\n"}
+    assert problems_of(make_course(pages=pages)) == [
+        "docs/index.md:1: unknown questionnaire 'chek' (known: check)",
+        "docs/index.md:2: expected a line of the form ::my-results",
+        "docs/other.md:1: unknown directive '::results' (known: ::questionnaire, ::my-results)",
+    ]
+
+
+def test_the_container_holds_the_course_and_every_definition_in_menu_order(make_course: CourseFactory) -> None:
+    config = (
+        MKDOCS_YML + "nav:\n  - Home: index.md\n  - Second: sub/second.md\n  - First: first.md\n  - Mine: mine.md\n"
+    )
+    pages = {
+        "index.md": "# Home\n",
+        "first.md": '::questionnaire{id="check"}\n',
+        "sub/second.md": '::questionnaire{id="second"}\n',
+        "mine.md": "# Mine\n\n::my-results\n",
+    }
+    course = load_course(
+        make_course(forms={"check.yml": VALID_FORM, "second.yml": SECOND_FORM}, pages=pages, config=config)
+    )
+    html = index_html(render_my_results(course, Messages("en")))
+    (container,) = html.find("div", data_lsk_my_results="")
+    assert container.attrs["data-lsk-course"] == "test-course"
+    assert container.attrs["data-lsk-language"] == "en"
+    sections = html.find("section", data_lsk_questionnaire="*")
+    assert [s.attrs["data-lsk-questionnaire"] for s in sections] == ["second", "check"]
+    assert [s.attrs["data-lsk-page"] for s in sections] == ["sub/second/", "first/"]
+    assert [s.attrs["data-lsk-version"] for s in sections] == ["3", "1"]
+    definitions = [json.loads(s.attrs["data-lsk-definition"]) for s in sections]
+    assert [d["id"] for d in definitions] == ["second", "check"]
+    assert definitions[0]["title"] == 'Second <check> & "more"'
+    # Titles are text: escaped in the heading, never markup.
+    assert 'Second <check> & "more"' in html.text
+    assert not html.find("check")
+    assert html.find("div", data_lsk_status="", role="status")
+    assert "Your answers and results are shown here" in html.text
+
+
+def test_the_directive_line_is_replaced_and_code_is_left_alone() -> None:
+    text = "# Mine\n\n::my-results\n\n```\n::my-results\n```\n"
+    replaced = replace_placements(text, lambda _: "FORM", lambda: "<div>RESULTS</div>")
+    assert replaced == "# Mine\n\n\n<div>RESULTS</div>\n\n\n```\n::my-results\n```\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "directory_urls", "address"),
+    [
+        ("index.md", True, ""),
+        ("verktoy/index.md", True, "verktoy/"),
+        ("verktoy/fire-jobber.md", True, "verktoy/fire-jobber/"),
+        ("verktoy/fire-jobber.md", False, "verktoy/fire-jobber.html"),
+        ("mine.md", False, "mine.html"),
+    ],
+)
+def test_page_addresses_follow_mkdocs(page: str, directory_urls: bool, address: str) -> None:
+    assert page_address(Path(page), directory_urls) == address

@@ -9,6 +9,7 @@ import { AllocationTotals } from "./allocation-totals.js";
 import { definitionText, FormFields } from "./answers.js";
 import { h } from "./dom.js";
 import { language as siteLanguage, t } from "./i18n.js";
+import { ResultsCache } from "./results-cache.js";
 import { ResultsView } from "./results-view.js";
 import { scorer as getScorer } from "./scorer-client.js";
 import { StatusView } from "./status-view.js";
@@ -99,6 +100,21 @@ export function mountQuestionnaire(form, { sitePath }) {
     scoreTimer = setTimeout(scoreNow, delay);
   }
 
+  // Show the results (a JSON string) of `answers` (the JSON of the answers they were computed for).
+  function show(json, answers, scored) {
+    const parsed = JSON.parse(json);
+    lastScored = answers;
+    results.render(parsed);
+    if (timing.firstResult === null) timing.firstResult = performance.now();
+    form.dataset.lskScored = scored;
+    if (JSON.stringify(fields.read()) === answers) {
+      // Still the answers on screen: their scaled proposals may be offered, and nothing is pending.
+      const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
+      for (const total of totals) total.setProposals(byId.get(total.part.id));
+      delete form.dataset.lskPending;
+    }
+  }
+
   async function scoreNow() {
     if (!scorer || scorer.state !== "ready" || !form.isConnected) return;
     const answers = JSON.stringify(fields.read());
@@ -110,18 +126,9 @@ export function mountQuestionnaire(form, { sitePath }) {
     try {
       const json = await scorer.score(definitionJson, answers, language);
       if (mine !== sequence || !form.isConnected) return;
-      const parsed = JSON.parse(json);
-      lastScored = answers;
-      results.render(parsed);
+      show(json, answers, String(mine));
       status.showScoreFailed(false);
-      if (timing.firstResult === null) timing.firstResult = performance.now();
-      form.dataset.lskScored = String(mine);
-      if (JSON.stringify(fields.read()) === answers) {
-        // Still the answers on screen: their scaled proposals may be offered, and nothing is pending.
-        const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
-        for (const total of totals) total.setProposals(byId.get(total.part.id));
-        delete form.dataset.lskPending;
-      }
+      cache.write(answers, json);
     } catch (error) {
       if (mine !== sequence || !form.isConnected) return;
       console.error("lederskap: scoring failed", error);
@@ -171,6 +178,14 @@ export function mountQuestionnaire(form, { sitePath }) {
 
   updateClearButtons();
   for (const total of totals) total.update();
+
+  // A return visit with unchanged answers: the results computed last time, at once.
+  const cache = new ResultsCache(store.key, language);
+  if (results) {
+    const answers = JSON.stringify(fields.read());
+    const cached = cache.read(answers);
+    if (cached !== null) show(cached, answers, "cached");
+  }
 
   if (scorer) {
     const onScorerChange = () => {

@@ -6,6 +6,8 @@
 //                                        a stored text that could not be read, kept as it was
 //   lederskap/v1<site path><course id>/<questionnaire id>/version/<n>
 //                                        the record as it was when questionnaire version n changed
+//   lederskap/v1<site path><course id>/<questionnaire id>/results
+//                                        the last results shown, for a fast return visit (results-cache.js)
 //   lederskap/v1<site path><course id>/_course                         the course's own notes
 //                                        ({schema: 1, exported: {<questionnaire id>: time}, persist: time})
 // where <site path> is the pathname of the site root with its slashes ("/" on a

@@ -1,0 +1,60 @@
+// The last results shown for a questionnaire, kept so that a return visit shows
+// them at once, before Python has started (starting Pyodide takes over a second
+// even from the browser's cache).
+//
+// Cached results are used only for exactly the same answers, language and build
+// (the build hash changes whenever the scorer wheel or a definition changes), so
+// they are what the scorer would compute again; the scorer still starts and
+// scores every change. Key: <record key>/results, under the course's prefix, so
+// deleting the questionnaire or the course deletes it too. It is only a cache:
+// when it cannot be read or written, nothing else changes.
+
+import { buildInfo } from "./build-info.js";
+import { openLocalStorage } from "./storage.js";
+
+// Results bigger than this are not worth a share of the learner's storage.
+const MAX_CACHED_CHARS = 200_000;
+
+export class ResultsCache {
+  constructor(recordKey, language) {
+    this.key = `${recordKey}/results`;
+    this.language = language;
+  }
+
+  /** The results JSON computed earlier for exactly these answers (a JSON string), or null. */
+  read(answersJson) {
+    const storage = openLocalStorage();
+    if (!storage) return null;
+    try {
+      const cached = JSON.parse(storage.getItem(this.key) || "null");
+      const fits =
+        cached !== null &&
+        typeof cached === "object" &&
+        cached.build === buildInfo.build &&
+        cached.language === this.language &&
+        cached.answers === answersJson &&
+        typeof cached.results === "string";
+      return fits ? cached.results : null;
+    } catch {
+      return null; // unreadable: as if there were no cache; the scorer will compute the results
+    }
+  }
+
+  /** Keep the results of these answers for the next visit. */
+  write(answersJson, resultsJson) {
+    const storage = openLocalStorage();
+    if (!storage) return;
+    const entry = { build: buildInfo.build, language: this.language, answers: answersJson, results: resultsJson };
+    try {
+      if (resultsJson.length + answersJson.length > MAX_CACHED_CHARS) storage.removeItem(this.key);
+      else storage.setItem(this.key, JSON.stringify(entry));
+    } catch {
+      // Storage full or blocked: drop the cache rather than hold space the answers may need.
+      try {
+        storage.removeItem(this.key);
+      } catch {
+        // Nothing more to do: without the cache the next visit waits for the scorer.
+      }
+    }
+  }
+}

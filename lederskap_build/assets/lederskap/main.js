@@ -6,7 +6,6 @@
 // module-level state (the scorer worker, see scorer-client.js) lives on.
 
 import { startOffline } from "./offline.js";
-import { mountMyResults } from "./my-results.js";
 import { mountQuestionnaire } from "./questionnaire.js";
 import { sitePathFrom } from "./storage.js";
 
@@ -25,16 +24,16 @@ function mountAll() {
       console.error("lederskap: could not set up the questionnaire", error);
     }
   }
-  // The learner's own results page (the ::my-results directive).
-  for (const container of document.querySelectorAll("div.lsk-my-results")) {
-    if (mounted.has(container)) continue;
-    mounted.add(container);
-    try {
-      mountMyResults(container, { sitePath });
-    } catch (error) {
-      console.error("lederskap: could not set up the results page", error);
-    }
-  }
+  // The learner's own results page (the ::my-results directive): its code is loaded
+  // only there, so that a questionnaire page does not download it.
+  const containers = [...document.querySelectorAll("div.lsk-my-results")].filter((c) => !mounted.has(c));
+  if (containers.length === 0) return;
+  for (const container of containers) mounted.add(container);
+  import("./my-results.js")
+    .then(({ mountMyResults }) => {
+      for (const container of containers) mountMyResults(container, { sitePath });
+    })
+    .catch((error) => console.error("lederskap: could not set up the results page", error));
 }
 
 window.__lederskap ||= {};

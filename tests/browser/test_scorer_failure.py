@@ -9,6 +9,7 @@ from .conftest import Traffic
 from .helpers import (
     LEADER_FORM,
     LEADER_PAGE,
+    SCORER_TIMEOUT_MS,
     answer,
     normalised,
     open_form,
@@ -35,7 +36,9 @@ def test_a_missing_runtime_is_reported_answers_are_kept_and_retry_works(
     assert status.get_attribute("role") == "status"
     text = normalised(status.inner_text())
     assert "Beregningen kunne ikke startes" in text
-    assert "Python-kjøremiljøet kunne ikke lastes" in text
+    # Pyodide usually reports the missing file at once; on a busy machine it may
+    # hang instead, and the start's time limit says so.
+    assert "Python-kjøremiljøet kunne ikke lastes" in text or "Det tok for lang tid å laste beregningen" in text
     assert "Svarene dine er tatt vare på" in text
     retry = status.get_by_role("button", name="Prøv igjen")
     assert retry.is_visible()
@@ -50,7 +53,10 @@ def test_a_missing_runtime_is_reported_answers_are_kept_and_retry_works(
 
     # Trying again while the file is still missing fails the same clear way.
     retry.click()
-    page.wait_for_function("() => window.__lederskap.workerStarts === 2 && window.__lederskap.scorerState === 'failed'")
+    page.wait_for_function(
+        "() => window.__lederskap.workerStarts === 2 && window.__lederskap.scorerState === 'failed'",
+        timeout=SCORER_TIMEOUT_MS,
+    )
     assert retry.is_visible()
 
     # Once the file can be loaded, a retry brings the results.

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 SUB_PATH = "/kurs/"
 """The test site is served under a sub-path, like https://user.github.io/repo/."""
-SCORER_TIMEOUT_MS = 60_000
-"""Starting Pyodide takes a few seconds; allow for a slow machine."""
+SCORER_TIMEOUT_MS = 90_000
+"""Starting Pyodide takes a few seconds; allow for a slow machine, and for the scorer's own
+start time limit (60 s, scorer-client.js) to be reached first when a start hangs."""
 COURSE = "lederskap-medarbeiderskap"
 LEADER_PAGE = "verktoy/lederferdigheter/"
 LEADER_FORM = "leder-egenvurdering"
@@ -94,3 +97,21 @@ def checked_answers(page: Page, items: list[str]) -> dict[str, int | None]:
 def normalised(text: str) -> str:
     """Text with non-breaking spaces and runs of white space as single spaces."""
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+def search(page: Page, words: str, timeout_ms: int = 30_000) -> None:
+    """Search the site with Material's search box and wait for results. Material reads what is typed
+    (key events, not a filled-in value) and only once its index is ready, so the words are typed
+    again until results show."""
+    box = page.locator("input.md-search__input")
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        box.fill("")
+        box.focus()
+        page.keyboard.type(words)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=2_000)
+            return
+        except PlaywrightTimeoutError:
+            if time.monotonic() > deadline:
+                raise

@@ -154,10 +154,16 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(activate());
 });
 
+// This worker's cache, or null once a newer version has deleted it: an old worker
+// still finishing a request must not create its cache again (caches.open would).
+async function ownCache() {
+  return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
+}
+
 async function keep(url, response) {
   if (!response.ok || response.type !== "basic") return;
-  const cache = await caches.open(CACHE);
-  await cache.put(url, await storable(response));
+  const cache = await ownCache();
+  if (cache) await cache.put(url, await storable(response));
 }
 
 async function fromNetworkFirst(event, url) {
@@ -166,16 +172,14 @@ async function fromNetworkFirst(event, url) {
     event.waitUntil(keep(url, response.clone()).catch(() => {}));
     return response;
   } catch (error) {
-    const cache = await caches.open(CACHE);
-    const cached = await cache.match(url, { ignoreSearch: true, ignoreVary: true });
+    const cached = await caches.match(url, { cacheName: CACHE, ignoreSearch: true, ignoreVary: true });
     if (cached) return cached;
     throw error;
   }
 }
 
 async function fromCacheFirst(event, url) {
-  const cache = await caches.open(CACHE);
-  const cached = await cache.match(url, { ignoreVary: true });
+  const cached = await caches.match(url, { cacheName: CACHE, ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(event.request);
   event.waitUntil(keep(url, response.clone()).catch(() => {}));
@@ -198,7 +202,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function cacheUrls(urls) {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
+  if (!cache) return;
   await Promise.allSettled(
     urls.map(async (text) => {
       const url = new URL(text, SCOPE);

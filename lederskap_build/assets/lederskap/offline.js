@@ -1,6 +1,7 @@
 // Offline use and fast return visits: registers the site's service worker
 // (sw.js at the site root, written by the build from service-worker.js; see
-// there for its caches and strategy) once the page has loaded.
+// there for its caches and strategy) once the page has loaded and its scorer, if
+// it has one, has started.
 //
 // On the first visit the pages were loaded before the worker was in control, so
 // the page tells the worker which files it loaded (Material's bundle and styles)
@@ -17,6 +18,7 @@
 import { buildInfo } from "./build-info.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
+import { scorerSettled } from "./scorer-client.js";
 
 // This file lives at <site root>/assets/lederskap/offline.js.
 const siteRoot = new URL("../../", import.meta.url);
@@ -141,7 +143,12 @@ export function startOffline() {
     }
     controlled = true;
   });
-  const start = () => register(container).catch((error) => console.warn("lederskap: offline use failed", error));
+  // After the page has loaded and the scorer (if the page starts one) has started:
+  // the worker's files are then in the browser's cache, and nothing slows the first result.
+  const start = () =>
+    scorerSettled()
+      .then(() => register(container))
+      .catch((error) => console.warn("lederskap: offline use failed", error));
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 }

@@ -189,3 +189,20 @@ export function scorer() {
   client ||= new ScorerClient();
   return client;
 }
+
+/**
+ * Resolves once this visit's scorer is not starting: ready, failed, or never started.
+ * The service worker waits for it (offline.js), so that on a first visit its
+ * download of the runtime does not compete with the scorer's own.
+ */
+export function scorerSettled() {
+  if (!client || client.state !== "starting") return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = () => {
+      if (client.state === "starting") return;
+      client.removeEventListener("change", listener);
+      resolve();
+    };
+    client.addEventListener("change", listener);
+  });
+}

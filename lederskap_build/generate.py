@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from .course import Course
 from .errors import SetupError
+from .js_comments import strip_comment_lines
 from .messages import Messages, load_messages
 from .my_results import render_my_results
 from .pages import replace_placements, wrap_rendered
@@ -114,8 +115,11 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
             outputs[relative] = Output(source=path)
 
     for name, content in _package_assets():
-        if name != SERVICE_WORKER_TEMPLATE:
-            outputs[name] = Output(content=content)
+        if name == SERVICE_WORKER_TEMPLATE:
+            continue
+        if name.endswith(".js"):
+            content = strip_comment_lines(content.decode("utf-8")).encode("utf-8")
+        outputs[name] = Output(content=content)
 
     pyodide = find_pyodide(project.root)
     pyodide_version = json.loads((pyodide / "package.json").read_text(encoding="utf-8"))["version"]

@@ -5,12 +5,9 @@
 // The whole course's answers are exported, imported and deleted on the learner's
 // own results page (my-results.js).
 
-import { confirmAction } from "./confirm-dialog.js";
-import { download, exportDocument, exportEntry, fileDate, siteAddress } from "./data-file.js";
 import { h, uniqueId } from "./dom.js";
 import { t } from "./i18n.js";
 import { scorer as getScorer } from "./scorer-client.js";
-import { makeSnapshot, snapshotName } from "./snapshots.js";
 import { exportIsDue, lastExport, noteExport, snapshotsOf } from "./storage.js";
 
 /**
@@ -105,7 +102,9 @@ export function mountToolbar(form, context) {
     }
   });
 
-  exportButton.addEventListener("click", () => {
+  // The code of each action is loaded when the learner first uses it, not with every page.
+  exportButton.addEventListener("click", async () => {
+    const { download, exportDocument, exportEntry, fileDate, siteAddress } = await import("./data-file.js");
     record.save();
     const file = exportDocument({
       course,
@@ -123,6 +122,7 @@ export function mountToolbar(form, context) {
   });
 
   deleteButton.addEventListener("click", async () => {
+    const { confirmAction } = await import("./confirm-dialog.js");
     const confirmed = await confirmAction({
       title: t("delete.questionnaire_title", { title: context.definition.title }),
       text: t("delete.questionnaire_text"),
@@ -163,6 +163,7 @@ async function saveSnapshot(context, name) {
       return t("snapshot.no_scorer");
     }
   }
+  const { makeSnapshot, snapshotName } = await import("./snapshots.js");
   const snapshot = makeSnapshot({ name, answers: store.answers, version, results });
   const outcome = store.update((current) => ({ ...current, snapshots: [...snapshotsOf(current), snapshot] }));
   if (outcome === "needs-migration") return t("snapshot.not_upgraded");

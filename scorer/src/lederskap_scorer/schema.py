@@ -171,20 +171,29 @@ def _parse_union(hint: Any, data: object, path: str, problems: list[Problem]) ->
 
 
 def _type_tag(cls: Any) -> str:
-    hints = get_type_hints(cls)
-    tag_hint = hints.get("type")
-    if not dataclasses.is_dataclass(cls) or get_origin(tag_hint) is not Literal:
+    tag_hint = _fields_and_hints(cls)[1].get("type") if dataclasses.is_dataclass(cls) else None
+    if get_origin(tag_hint) is not Literal:
         raise TypeError(f"union members must be dataclasses with a type: Literal[...] field, not {cls!r}")
     (tag,) = get_args(tag_hint)
     return str(tag)
+
+
+_FieldsAndHints = tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]
+_class_info: dict[object, _FieldsAndHints] = {}
+
+
+def _fields_and_hints(cls: Any) -> _FieldsAndHints:
+    """A dataclass's fields and resolved type hints (resolving them is slow; a class never changes)."""
+    if cls not in _class_info:
+        _class_info[cls] = ({f.name: f for f in dataclasses.fields(cls)}, get_type_hints(cls))
+    return _class_info[cls]
 
 
 def _parse_dataclass(cls: type[Any], data: object, path: str, problems: list[Problem]) -> Any:
     if not isinstance(data, Mapping):
         problems.append(Problem(path, f"expected a mapping, but {describe(data)} was given"))
         return _MISSING
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = get_type_hints(cls)
+    fields, hints = _fields_and_hints(cls)
     for key in data:
         if key not in fields:
             known = ", ".join(fields)

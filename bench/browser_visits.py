@@ -10,7 +10,6 @@ the same profile is a second visit.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,19 +20,9 @@ from urllib.parse import urlsplit
 from playwright.sync_api import BrowserContext, Playwright, Request
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.chromium import CHROMIUM_ARGS, chromium_path
+
 PROBE = (Path(__file__).resolve().parent / "pages" / "probe.js").read_text(encoding="utf-8")
-CHROMIUM_VARIABLE = "LEDERSKAP_CHROMIUM"
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 
 Awaited = Literal["input", "result", "bare"]
 CONDITIONS: dict[Awaited, str] = {
@@ -61,14 +50,6 @@ READ_STATE = """() => {
     userAgent: navigator.userAgent,
   }));
 }"""
-
-
-def chromium_path() -> str | None:
-    """$LEDERSKAP_CHROMIUM (empty: Playwright's own browser), else Debian's Chromium if installed."""
-    configured = os.environ.get(CHROMIUM_VARIABLE)
-    if configured is not None:
-        return configured or None
-    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.exists() else None
 
 
 @contextmanager

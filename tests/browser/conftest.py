@@ -38,29 +38,10 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from .chromium import CHROMIUM_ARGS, chromium_path
 from .helpers import SUB_PATH
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    """$LEDERSKAP_CHROMIUM; set but empty means Playwright's own browser; unset means Debian's, if there."""
-    configured = os.environ.get("LEDERSKAP_CHROMIUM")
-    if configured is not None:
-        return configured or None
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site folder under SUB_PATH only."""
 

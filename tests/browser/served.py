@@ -8,7 +8,6 @@ course. :class:`SiteServer` serves a folder under the same sub-path (``/kurs/``)
 
 from __future__ import annotations
 
-import http.server
 import threading
 from collections import Counter
 from pathlib import Path
@@ -16,7 +15,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .conftest import _QuietServer
+from .conftest import _QuietServer, _SiteHandler
 from .helpers import SUB_PATH
 
 
@@ -32,18 +31,9 @@ class SiteServer:
         self.hits: Counter[str] = Counter()
         state = self
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
+        class Handler(_SiteHandler):
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, directory=str(state.folder), **kwargs)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def translate_path(self, path: str) -> str:
-                url_path = urlsplit(path).path
-                if not url_path.startswith(SUB_PATH):
-                    return str(Path(self.directory) / "__outside_the_site__")
-                return super().translate_path("/" + url_path[len(SUB_PATH) :])
 
             def do_GET(self) -> None:
                 state.hits[urlsplit(self.path).path] += 1

@@ -38,6 +38,13 @@ def axe_violations(page: Page) -> list[str]:
     """
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+    # Colours are judged as they settle: a fading element (Material's header title
+    # after a scroll) has, half-way, a contrast that no reader is left with.
+    page.wait_for_function(
+        """() => document.getAnimations().every(
+            (a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity
+        )"""
+    )
     found: list[str] = page.evaluate(RUN_AXE, AXE_TAGS)
     return found
 

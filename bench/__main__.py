@@ -27,7 +27,7 @@ from .process_run import CommandFailed
 from .rows import Row, unavailable
 from .table import render_details, render_table, write_json
 
-SECTIONS = ("build", "browser", "scoring")
+SECTIONS = ("build", "browser", "forms", "scoring")
 DEFAULT_JSON = REPO / "bench" / "results" / "latest.json"
 
 
@@ -136,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "browser" in sections:
             browser_rows, details["browser"] = _browser_section(course, workdir, runs, args.timeout)
             rows += browser_rows
+        if "forms" in sections:
+            from .long_form import STATEMENTS, measure_long_form
+
+            _progress(f"a {STATEMENTS:,}-statement form: mounting and saving, {runs} runs")
+            rows += measure_long_form(workdir, runs, args.timeout)
         if "scoring" in sections:
             rows += _scoring_section(course, workdir, runs)
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from lederskap_scorer.storage_keys import storage_key
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Playwright, sync_playwright
 
@@ -34,7 +35,7 @@ from .courses import QuestionnairePage
 from .long_tasks import LongTaskSummary, summarize
 from .page_weight import KIB, Weight, weigh
 from .rows import Baseline, Row, unavailable
-from .sample_answers import storage_key, storage_record
+from .sample_answers import storage_record
 from .served_site import ServedSite
 from .server import serve
 

@@ -2,7 +2,7 @@
 
 The record follows ``lederskap_build/assets/lederskap/storage.js``::
 
-    key:    lederskap/v1<site path><course id>/<questionnaire id>
+    key:    lederskap_scorer.storage_keys.storage_key(<site path>, <course id>, <questionnaire id>)
     record: {schema: 1, course, questionnaire, version, updated, answers: {<answer id>: value}}
 """
 
@@ -12,7 +12,6 @@ import json
 
 from lederskap_scorer.model import AllocationPart, ChecklistPart, LikertPart, Questionnaire, TextPart
 
-STORAGE_PREFIX = "lederskap/v1"
 STORAGE_SCHEMA = 1
 
 
@@ -38,12 +37,6 @@ def sample_answers(q: Questionnaire) -> dict[str, object]:
             for row in part.rows:
                 answers[row.id] = {column.id: share for column in part.columns}
     return answers
-
-
-def storage_key(site_path: str, course: str, questionnaire: str) -> str:
-    """The localStorage key of a questionnaire's record on a site served at ``site_path`` (e.g. ``/``)."""
-    path = site_path if site_path.endswith("/") else f"{site_path}/"
-    return f"{STORAGE_PREFIX}{path}{course}/{questionnaire}"
 
 
 def storage_record(q: Questionnaire, course: str) -> str:

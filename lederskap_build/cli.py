@@ -21,7 +21,7 @@ from .config import Project, load_project
 from .course import Course, load_course
 from .errors import BuildError, ContentError
 from .generate import generate
-from .site import build_site, mkdocs_command, mkdocs_environment, remove_site
+from .site import build_site, mkdocs_command, mkdocs_environment, previous_site_note
 from .wheel import scorer_source_dir
 
 
@@ -76,10 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(config_file: Path) -> int:
     try:
         course = load_course(config_file)
-    except ContentError:
-        _remove_stale_site(config_file)
-        raise
-    generate(course)
+        generate(course)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        _say_the_previous_site_is_kept(config_file)
+        return 1
     site = build_site(course.project)
     print(f"Built {len(course.pages)} pages with {len(course.questionnaires)} questionnaires into {site}")
     return 0
@@ -107,14 +108,14 @@ def _score(config_file: Path, questionnaire_id: str, answers_file: Path, *, as_j
     return 0
 
 
-def _remove_stale_site(config_file: Path) -> None:
+def _say_the_previous_site_is_kept(config_file: Path) -> None:
+    """After content errors: the last good site stays as it was (learners may be using it), and the author is told."""
     try:
         project = load_project(config_file)
     except ContentError:
         return
     if project.site_dir.is_dir():
-        remove_site(project)
-        print(f"Removed the previous site in {project.site_dir}: it no longer matches the course.", file=sys.stderr)
+        print(previous_site_note(project), file=sys.stderr)
 
 
 def _watched_files(project: Project) -> Iterator[Path]:
@@ -130,10 +131,10 @@ def _snapshot(project: Project) -> dict[Path, int]:
 def _regenerate(config_file: Path) -> Course | None:
     try:
         course = load_course(config_file)
+        changed = generate(course, offline=False)
     except ContentError as error:
         print(f"{error}\nThe site keeps showing the last version without problems.", file=sys.stderr, flush=True)
         return None
-    changed = generate(course, offline=False)
     if changed:
         print(f"Updated {len(changed)} generated files.", flush=True)
     return course

@@ -1,8 +1,9 @@
 """The course project's settings, read from its ``mkdocs.yml``.
 
 The course keeps one configuration file, the one MkDocs (or Zensical) reads.
-Our settings live under ``extra.lederskap``; from the rest we only read where
-MkDocs expects its pages (``docs_dir``), which is where the build writes them.
+Our settings live under ``extra.lederskap``; from the rest we read where MkDocs
+expects its pages (``docs_dir``), which is where the build writes them, where it
+writes the site (``site_dir``), and the theme's ``custom_dir``, which neither may touch.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from lederskap_scorer.schema import Id, SchemaError, parse
+from lederskap_scorer.schema import Id, SchemaError, describe, parse
 
 from .errors import ContentError, ContentProblem
-from .yaml_source import YamlDocument, YamlSyntaxError, load_yaml
+from .output_folders import GENERATED, SITE, placement_problem
+from .yaml_source import YamlDocument, YamlLoadError, load_yaml
 
 Language = Literal["nb", "en"]
 
@@ -44,6 +46,9 @@ class Project:
     pages_dir: Path
     forms_dir: Path
     generated_dir: Path
+    """``docs_dir``: the generated pages MkDocs reads."""
+    cache_dir: Path
+    """Next to ``generated_dir``: the scorer wheel, built once per version of the scorer's sources."""
     site_dir: Path
     site_name: str
     use_directory_urls: bool = True
@@ -100,7 +105,7 @@ def load_project(config_file: Path) -> Project:
         raise ContentError([ContentProblem(name, 0, "", f"cannot read the file: {error.strerror}")]) from error
     try:
         document, problems = load_yaml(text, name, _TolerantLoader)
-    except YamlSyntaxError as error:
+    except YamlLoadError as error:
         raise ContentError([error.problem]) from error
     data = document.data
     if not isinstance(data, dict):
@@ -123,31 +128,73 @@ def load_project(config_file: Path) -> Project:
                 "docs_dir", "missing 'docs_dir': set it to the folder the build writes, e.g. generated/docs"
             )
         )
+    site_dir = data.get("site_dir", "site")
+    if not isinstance(site_dir, str) or not site_dir:
+        problems.append(
+            document.problem(
+                "site_dir", f"expected the folder for the built site, e.g. site, but {describe(site_dir)} was given"
+            )
+        )
     problems += _check_assets_are_loaded(data, document)
     if problems:
         raise ContentError(problems)
-    assert isinstance(docs_dir, str)
-    generated_dir = (root / docs_dir).resolve()
+    assert isinstance(docs_dir, str) and isinstance(site_dir, str)
     pages_dir = (root / settings.pages_dir).resolve()
-    if generated_dir == pages_dir or pages_dir.is_relative_to(generated_dir) or generated_dir.is_relative_to(pages_dir):
-        raise ContentError(
-            [
-                document.problem(
-                    "docs_dir",
-                    f"expected a folder of its own for the generated pages, apart from the pages "
-                    f"in '{settings.pages_dir}', but '{docs_dir}' was given",
-                )
-            ]
-        )
-    site_dir = data.get("site_dir", "site")
-    return Project(
+    forms_dir = (root / settings.forms_dir).resolve()
+    generated_dir = (root / docs_dir).resolve()
+    project = Project(
         root=root,
         config_file=config_file,
         settings=settings,
         pages_dir=pages_dir,
-        forms_dir=(root / settings.forms_dir).resolve(),
+        forms_dir=forms_dir,
         generated_dir=generated_dir,
-        site_dir=(root / str(site_dir)).resolve(),
+        cache_dir=generated_dir.with_name(generated_dir.name + "-cache"),
+        site_dir=(root / site_dir).resolve(),
         site_name=str(data.get("site_name", "")),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
     )
+    problems = _check_output_folders(project, docs_dir, site_dir, _overrides(data), document)
+    if problems:
+        raise ContentError(problems)
+    return project
+
+
+def _overrides(data: dict[str, Any]) -> str | None:
+    """The theme's ``custom_dir`` (our template overrides), if set."""
+    theme = data.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return custom_dir if isinstance(custom_dir, str) and custom_dir else None
+
+
+def _check_output_folders(
+    project: Project, docs_dir: str, site_dir: str, overrides: str | None, document: YamlDocument
+) -> list[ContentProblem]:
+    """The generated pages and the site each need a folder of their own (see :mod:`.output_folders`)."""
+    root = project.root
+    authors = [(project.settings.pages_dir, project.pages_dir), (project.settings.forms_dir, project.forms_dir)]
+    if overrides is not None:
+        authors.append((overrides, (root / overrides).resolve()))
+    problems = []
+    generated = placement_problem(
+        GENERATED,
+        docs_dir,
+        project.generated_dir,
+        config_file=project.config_file,
+        apart_from=authors,
+        cache=project.cache_dir,
+    )
+    if generated:
+        problems.append(document.problem("docs_dir", generated))
+    outputs = [] if generated else [(docs_dir, project.generated_dir)]
+    site = placement_problem(
+        SITE,
+        site_dir,
+        project.site_dir,
+        config_file=project.config_file,
+        apart_from=[*authors, *outputs],
+        unnamed=[] if generated else [project.cache_dir],
+    )
+    if site:
+        problems.append(document.problem("site_dir", site))
+    return problems

@@ -13,7 +13,7 @@ from lederskap_scorer.schema import SchemaError, parse
 from .config import Project, load_project
 from .errors import ContentError, ContentProblem
 from .pages import KNOWN_DIRECTIVES, MY_RESULTS_SYNTAX, SYNTAX, find_other_directives, find_placements
-from .yaml_source import YamlSyntaxError, load_yaml
+from .yaml_source import YamlLoadError, load_yaml
 
 FORM_SUFFIXES = (".yml", ".yaml")
 TOP_LEVEL_ID = re.compile(r"^id:[ \t]*[\"']?(?P<id>[a-z0-9_-]+)", re.MULTILINE)
@@ -60,7 +60,7 @@ def load_questionnaire(path: Path, file: str) -> LoadResult:
         return LoadResult(None, [ContentProblem(file, 0, "", f"cannot read the file: {error}")])
     try:
         document, problems = load_yaml(text, file)
-    except YamlSyntaxError as error:
+    except YamlLoadError as error:
         declared = TOP_LEVEL_ID.search(text)
         return LoadResult(None, [error.problem], declared["id"] if declared else None)
     declared = document.data.get("id") if isinstance(document.data, dict) else None

@@ -11,7 +11,8 @@ The generated folder (``docs_dir`` in mkdocs.yml) receives:
   hash and every page and file to keep for offline use.
 
 Only files whose content changed are rewritten, and files that no longer belong
-are removed, so that ``mkdocs serve`` reloads just what changed.
+are removed, so that ``mkdocs serve`` reloads just what changed. The folder must
+be the build's own and carries its marker (:mod:`.output_folders`).
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
+from lederskap_scorer import storage_keys
+
 from .course import Course
-from .errors import SetupError
+from .errors import ContentError, ContentProblem, SetupError
 from .js_comments import strip_comment_lines
 from .messages import Messages, load_messages
 from .my_results import render_my_results
-from .pages import replace_placements, wrap_rendered
+from .output_folders import GENERATED, claim_folder, mark_folder
+from .pages import MY_RESULTS_SYNTAX, page_size_problem, replace_placements, wrap_rendered
 from .render import render_questionnaire
 from .wheel import build_scorer_wheel
 
@@ -90,11 +94,13 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
 
     ``offline=False`` (for ``lederskap serve``) writes a service worker that removes
     itself, so that a browser never keeps serving cached files while the author edits.
+    A page over :data:`~.pages.MAX_PAGE_BYTES` raises :class:`ContentError`, before anything is written.
     """
     project = course.project
     messages = Messages(project.settings.language)
     outputs: dict[str, Output] = {}
     rendered: dict[str, str] = {}
+    """Each questionnaire's block by its id, and the learner's results by ``::my-results``."""
 
     def render(questionnaire_id: str) -> str:
         if questionnaire_id not in rendered:
@@ -104,15 +110,24 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         return rendered[questionnaire_id]
 
     def my_results() -> str:
-        return wrap_rendered(render_my_results(course, messages))
+        if MY_RESULTS_SYNTAX not in rendered:
+            rendered[MY_RESULTS_SYNTAX] = wrap_rendered(render_my_results(course, messages))
+        return rendered[MY_RESULTS_SYNTAX]
 
+    too_large: list[ContentProblem] = []
     for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(project.pages_dir).as_posix()
         if path.suffix == ".md":
-            text = replace_placements(path.read_text(encoding="utf-8"), render, my_results)
-            outputs[relative] = Output(content=text.encode("utf-8"))
+            source = path.read_text(encoding="utf-8")
+            content = replace_placements(source, render, my_results).encode("utf-8")
+            problem = page_size_problem(project.relative(path), source, len(content), rendered)
+            if problem is not None:
+                too_large.append(problem)
+            outputs[relative] = Output(content=content)
         else:
             outputs[relative] = Output(source=path)
+    if too_large:
+        raise ContentError(too_large)
 
     for name, content in _package_assets():
         if name == SERVICE_WORKER_TEMPLATE:
@@ -126,8 +141,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     for name in PYODIDE_FILES:
         outputs[f"{ASSETS_PREFIX}/pyodide/{name}"] = Output(source=pyodide / name)
 
-    cache_dir = project.generated_dir.with_name(project.generated_dir.name + "-cache")
-    wheel = build_scorer_wheel(cache_dir)
+    wheel = build_scorer_wheel(project.cache_dir)
     outputs[f"{ASSETS_PREFIX}/wheels/{wheel.name}"] = Output(source=wheel)
 
     outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
@@ -141,6 +155,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         "wheel": f"wheels/{wheel.name}",
         "build": build_hash,
         "offline": offline,
+        "storageKeys": storage_keys.browser_constants(),
     }
     outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
     outputs[SERVICE_WORKER] = Output(
@@ -216,9 +231,13 @@ def _fingerprint(outputs: Mapping[str, Output], config: bytes = b"") -> str:
 
 
 def write_outputs(outputs: Mapping[str, Output], target: Path) -> list[str]:
-    """Make ``target`` hold exactly ``outputs``; return the paths that changed."""
+    """Make ``target`` hold exactly ``outputs`` (and the build's marker); return the paths that changed.
+
+    ``target`` must be the build's own folder (:mod:`.output_folders`): anything else in it is removed.
+    """
+    claim_folder(target, GENERATED)
+    mark_folder(target, GENERATED)
     changed = []
-    target.mkdir(parents=True, exist_ok=True)
     for name, output in outputs.items():
         path = target / name
         if output.content is not None:
@@ -232,7 +251,7 @@ def write_outputs(outputs: Mapping[str, Output], target: Path) -> list[str]:
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(output.source, path)
         changed.append(name)
-    wanted = {target / name for name in outputs}
+    wanted = {target / name for name in outputs} | {target / GENERATED.marker}
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()

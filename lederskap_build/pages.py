@@ -16,8 +16,10 @@ inside fenced code blocks are left alone, so a page can show the syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+
+from .errors import ContentProblem
 
 DIRECTIVE = re.compile(r'^::questionnaire\{id="(?P<id>[^"]*)"\}[ \t]*$')
 DIRECTIVE_START = re.compile(r"^::questionnaire\b")
@@ -28,6 +30,17 @@ MY_RESULTS_START = re.compile(r"^::my-results(?![A-Za-z0-9_])")
 MY_RESULTS_SYNTAX = "::my-results"
 ANY_DIRECTIVE = re.compile(r"^::(?P<name>[A-Za-z][A-Za-z0-9_-]*)")
 KNOWN_DIRECTIVES = ("questionnaire", "my-results")
+
+MAX_PAGE_BYTES = 20_000_000
+"""The most a page may weigh with its questionnaires rendered into it (bytes of the generated Markdown).
+
+Every learner downloads the whole page, the browser lays all of it out before the
+form can be used, and the service worker keeps it for offline use; MkDocs holds
+several copies of it in memory while it builds. A questionnaire at the content
+limit of 5,000 questions of ordinary length renders to about 10 MB; twice that is
+well past what a phone handles, and a mistake (a text pasted a thousand times)
+is caught before it makes a page of a hundred megabytes.
+"""
 
 RENDERED_BEGIN = "<!-- lederskap:rendered -->"
 RENDERED_END = "<!-- /lederskap:rendered -->"
@@ -119,3 +132,35 @@ def replace_placements(
         else:
             out.append(line)
     return "\n".join(out) + "\n"
+
+
+def page_size_problem(file: str, text: str, size: int, rendered: Mapping[str, str]) -> ContentProblem | None:
+    """The problem of a page whose generated Markdown is ``size`` bytes, if that is over :data:`MAX_PAGE_BYTES`.
+
+    ``text`` is the page as written and ``rendered`` the blocks put into it, by questionnaire id
+    (the learner's results by ``::my-results``); the problem is on the line of the largest.
+    """
+    if size <= MAX_PAGE_BYTES:
+        return None
+    expected = (
+        f"expected a page of at most {_megabytes(MAX_PAGE_BYTES)} with its questionnaires in it, "
+        f"but it comes to {_megabytes(size)}"
+    )
+    blocks = [
+        (p.line, rendered[p.id], f"the questionnaire '{p.id}' placed here; shorten its texts or split it")
+        for p in find_placements(text)
+        if p.id is not None
+    ]
+    blocks += [
+        (d.line, rendered[MY_RESULTS_SYNTAX], "every questionnaire's results, placed here; shorten their texts")
+        for d in find_other_directives(text)
+        if d.name == "my-results" and d.well_formed
+    ]
+    if not blocks:
+        return ContentProblem(file, 0, "", f"{expected}; split the page")
+    line, block, what = max(blocks, key=lambda b: len(b[1]))
+    return ContentProblem(file, line, "", f"{expected}, {_megabytes(len(block.encode()))} of it {what}")
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"

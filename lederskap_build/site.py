@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .config import Project
 from .errors import BuildError
+from .output_folders import SITE, claim_folder, mark_folder, replace_folder
 
 
 def mkdocs_command(*args: str) -> list[str]:
@@ -28,7 +29,12 @@ def mkdocs_environment() -> dict[str, str]:
 
 
 def build_site(project: Project) -> Path:
-    """Run ``mkdocs build`` into a fresh folder, then put it in place of the old site in one step."""
+    """Run ``mkdocs build`` into a fresh folder, then put it in place of the old site in one step.
+
+    The old site is replaced only if it is the build's own (:mod:`.output_folders`), and
+    only by a complete new one: when MkDocs fails, the old site stays as it was.
+    """
+    claim_folder(project.site_dir, SITE)
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.site_dir.parent))
     try:
@@ -39,15 +45,15 @@ def build_site(project: Project) -> Path:
             check=False,
         )
         if result.returncode != 0:
-            raise BuildError(f"mkdocs build failed (exit code {result.returncode}); see its messages above.")
-        remove_site(project)
-        staging.rename(project.site_dir)
+            kept = f" {previous_site_note(project)}" if project.site_dir.is_dir() else ""
+            raise BuildError(f"mkdocs build failed (exit code {result.returncode}); see its messages above.{kept}")
+        mark_folder(staging, SITE)
+        replace_folder(project.site_dir, staging, SITE)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return project.site_dir
 
 
-def remove_site(project: Project) -> None:
-    """Remove a built site, so that a failed build never leaves an old one looking current."""
-    if project.site_dir.is_dir():
-        shutil.rmtree(project.site_dir)
+def previous_site_note(project: Project) -> str:
+    """What an author reads after a failed build: the last good site is still there, unchanged."""
+    return f"The site in {project.relative(project.site_dir)}/ was left as it was; it does not include these changes."

@@ -39,20 +39,24 @@ from playwright.sync_api import (
 )
 
 from .chromium import CHROMIUM_ARGS, chromium_path
-from .helpers import SUB_PATH
+from .helpers import NESTED_SUB_PATH, SUB_PATH
 
 REPO = Path(__file__).resolve().parents[2]
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site folder under SUB_PATH only."""
+    """Serves the site folder under SUB_PATH, and again under NESTED_SUB_PATH (a second site of the
+    same origin one level down, as a GitHub user's site and a project site can be)."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def translate_path(self, path: str) -> str:
         url_path = urlsplit(path).path
-        if not url_path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + url_path[len(SUB_PATH) :])
+        for prefix in (NESTED_SUB_PATH, SUB_PATH):
+            if url_path.startswith(prefix):
+                return super().translate_path("/" + url_path[len(prefix) :])
+        return str(Path(self.directory) / "__outside_the_site__")
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):

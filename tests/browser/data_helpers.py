@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from lederskap_scorer import storage_keys
 from playwright.sync_api import FilePayload, Page
 
 from .helpers import COURSE, SUB_PATH, storage_key
@@ -13,7 +14,7 @@ from .helpers import COURSE, SUB_PATH, storage_key
 MY_RESULTS_PAGE = "mine-resultater/"
 SELF_LEADERSHIP_PAGE = "verktoy/selvledelse/"
 SELF_LEADERSHIP_FORM = "selvledelse-refleksjon"
-COURSE_PREFIX = f"lederskap/v1{SUB_PATH}{COURSE}/"
+COURSE_PREFIX = storage_keys.course_scope(SUB_PATH, COURSE)
 V1_FIXTURES = Path(__file__).resolve().parents[1] / "records" / "fixtures" / "v1"
 
 

@@ -6,6 +6,7 @@ import json
 import time
 from typing import Any
 
+from lederskap_scorer import storage_keys
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -15,6 +16,9 @@ SCORER_TIMEOUT_MS = 90_000
 """Starting Pyodide takes a few seconds; allow for a slow machine, and for the scorer's own
 start time limit (60 s, scorer-client.js) to be reached first when a start hangs."""
 COURSE = "lederskap-medarbeiderskap"
+NESTED_SUB_PATH = f"{SUB_PATH}{COURSE}/"
+"""The test server serves the same site again here: a second site on the same origin whose path
+continues the first site's path with its course id, where the first key format made the two collide."""
 LEADER_PAGE = "verktoy/lederferdigheter/"
 LEADER_FORM = "leder-egenvurdering"
 JOBS_PAGE = "verktoy/fire-jobber/"
@@ -23,7 +27,7 @@ JOBS_FORM = "lederens-fire-jobber"
 
 def storage_key(questionnaire: str) -> str:
     """The localStorage key of a questionnaire's answers on the test site (served under SUB_PATH)."""
-    return f"lederskap/v1{SUB_PATH}{COURSE}/{questionnaire}"
+    return storage_keys.storage_key(SUB_PATH, COURSE, questionnaire)
 
 
 def open_form(page: Page, url: str, questionnaire: str) -> None:

@@ -8,14 +8,21 @@ course. :class:`SiteServer` serves a folder under the same sub-path (``/kurs/``)
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-from .conftest import _QuietServer, _SiteHandler
+from playwright.sync_api import Browser, Page
+
+from .conftest import Traffic, _QuietServer, _SiteHandler, check_traffic, watch
 from .helpers import SUB_PATH
 
 
@@ -72,3 +79,38 @@ class SiteServer:
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self.stop()
+
+
+@contextmanager
+def built_and_served(config: Path) -> Iterator[str]:
+    """Build the course of ``config`` for the address of a server of its own and serve it; its URL."""
+    server = SiteServer()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "lederskap_build", "build", "-f", str(config)],
+            cwd=config.parent,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "LEDERSKAP_SITE_URL": server.url},
+        )
+        server.folder = config.parent / "site"
+        with server.start():
+            yield server.url
+    finally:
+        server.stop()
+
+
+@contextmanager
+def watched_page(browser: Browser, site_url: str, locale: str, timeout_ms: float = 15_000) -> Iterator[Page]:
+    """A page in a fresh context for a site served by :func:`built_and_served`, watched like every test's
+    page: afterwards no request may have left that site's origin, the Content Security Policy may have
+    blocked nothing and no script error may have happened."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale, service_workers="block")
+    context.set_default_timeout(timeout_ms)
+    traffic = Traffic(origin=site_url.removesuffix(SUB_PATH))
+    try:
+        yield watch(context, traffic)
+        check_traffic(traffic)
+        assert traffic.page_errors == []
+    finally:
+        context.close()

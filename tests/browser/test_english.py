@@ -7,19 +7,16 @@ under the same sub-path as the main course.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import REPO, Traffic, check_traffic, watch
+from .conftest import REPO
 from .helpers import answer, dimension_rows, normalised, open_form, wait_for_results
 from .questionnaires import axe_violations
-from .served import SiteServer
+from .served import built_and_served, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -38,33 +35,14 @@ def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # The fixture refers to the repository's template override by a relative path.
     text = config.read_text(encoding="utf-8").replace("../../../../overrides", str(REPO / "overrides"))
     config.write_text(text, encoding="utf-8")
-    server = SiteServer()
-    try:
-        subprocess.run(
-            [sys.executable, "-m", "lederskap_build", "build", "-f", str(config)],
-            cwd=root,
-            check=True,
-            capture_output=True,
-            env={**os.environ, "LEDERSKAP_SITE_URL": server.url},
-        )
-        server.folder = root / "site"
-        with server.start():
-            yield server.url
-    finally:
-        server.stop()
+    with built_and_served(config) as url:
+        yield url
 
 
 @pytest.fixture
 def english_page(browser: Browser, english_site: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB", service_workers="block")
-    context.set_default_timeout(15_000)
-    traffic = Traffic(origin=english_site.removesuffix("/kurs/"))
-    try:
-        yield watch(context, traffic)
-        check_traffic(traffic)
-        assert traffic.page_errors == []
-    finally:
-        context.close()
+    with watched_page(browser, english_site, "en-GB") as page:
+        yield page
 
 
 def test_the_english_course_speaks_english_and_writes_numbers_the_english_way(

@@ -19,6 +19,7 @@ from .data_helpers import (
     all_storage,
     choose_file,
     confirm_dialog,
+    download_text,
     export_all,
     feedback,
     open_my_results,
@@ -254,6 +255,10 @@ REFUSED = {
         an_export([leader_entry({"__proto__": {"polluted": 1}})]),
         ["Filen har en ugyldig id («__proto__») ved «questionnaires[0].answers»."],
     ),
+    "a number JavaScript cannot hold": (
+        an_export([leader_entry({"selvinnsikt": 10**400})]),
+        ["Filen har et tall som ikke kan tas vare på nøyaktig ved «questionnaires[0].answers.selvinnsikt»."],
+    ),
     "a nested value": (
         an_export([leader_entry({"gammelt-sporsmal": [[1]]})]),
         ["Filen har en verdi som ikke kan være et svar ved «questionnaires[0].answers.gammelt-sporsmal»."],
@@ -291,6 +296,41 @@ def test_a_file_that_is_too_large_or_not_json_is_refused_unread(page: Page, site
     assert all_storage(page) == before
 
 
+def test_a_file_nested_too_deeply_is_refused_and_the_calculation_goes_on(page: Page, site_url: str) -> None:
+    seed(page, site_url, {storage_key(LEADER_FORM): json.dumps(leader_record({"selvinnsikt": 1}))})
+    open_my_results(page, site_url)
+    before = all_storage(page)
+    choose_file(page, "[" * 3000)  # once a fatal error of Pyodide: "Maximum call stack size exceeded"
+    wait_import_state(page, "refused")
+    preview = page.locator("[data-lsk-import-preview]")
+    text = " ".join(preview.inner_text().split())
+    assert "verdier lagt inni hverandre i mer enn 64 nivåer" in text
+    assert text.count("Ingenting er endret") == 1
+    assert all_storage(page) == before
+    # The runtime still answers: the next file is checked.
+    choose_file(page, json.dumps(an_export([leader_entry({"selvinnsikt": 4})])))
+    wait_import_state(page, "preview")
+
+
+def test_a_file_that_would_change_nothing_says_so_and_writes_nothing(page: Page, site_url: str) -> None:
+    stored = json.dumps(leader_record({"selvinnsikt": 3}))
+    seed(page, site_url, {storage_key(LEADER_FORM): stored})
+    open_my_results(page, site_url)
+    before = all_storage(page)
+    choose_file(page, json.dumps(an_export([])))
+    wait_import_state(page, "nothing")
+    preview = " ".join(page.locator("[data-lsk-import-preview]").inner_text().split())
+    assert preview == "Ingenting å importere Filen har ingen svar og ingen målinger. Ingenting er endret."
+    assert "importert" not in feedback(page, "[data-lsk-course-tools]")
+    choose_file(page, json.dumps(an_export([leader_entry({"selvinnsikt": 3})])))
+    wait_import_state(page, "nothing")
+    assert (
+        "Alt i filen finnes allerede her. Ingenting er endret."
+        in page.locator("[data-lsk-import-preview]").inner_text()
+    )
+    assert all_storage(page) == before
+
+
 def leader_record(answers: dict[str, Any]) -> dict[str, Any]:
     return {
         "schema": 2,
@@ -318,3 +358,47 @@ def test_an_import_made_stale_by_another_tab_is_not_applied(page: Page, site_url
     assert record_of(page, LEADER_FORM)["answers"] == {"selvinnsikt": 2}
     assert "Ingenting er importert" in feedback(page, "[data-lsk-course-tools]")
     assert page.url.endswith(MY_RESULTS_PAGE)
+
+
+def test_an_export_of_what_the_page_cannot_show_imports_again_and_keeps_it(page: Page, site_url: str) -> None:
+    stored = leader_record({"selvinnsikt": 3})
+    stored["snapshots"] = [None, {"id": "m-x"}]
+    seed(page, site_url, {storage_key(LEADER_FORM): json.dumps(stored)})
+    open_my_results(page, site_url)
+    _, text = download_text(page, '[data-lsk-action="export-all"]')
+    page.locator('[data-lsk-action="delete-course"]').click()  # as on a new device
+    confirm_dialog(page)
+    choose_file(page, text)
+    wait_import_state(page, "preview")
+    assert (
+        "2 målinger i filen kan ikke vises her; de importeres og tas vare på uendret."
+        in page.locator("[data-lsk-import-preview]").inner_text()
+    )
+    page.locator('[data-lsk-action="import"]').click()
+    wait_import_state(page, "done")
+    kept = record_of(page, LEADER_FORM)
+    assert kept["answers"] == {"selvinnsikt": 3}
+    assert kept["snapshots"] == [None, {"id": "m-x"}]
+
+
+def test_a_stored_record_python_cannot_read_is_set_aside_before_an_import(page: Page, site_url: str) -> None:
+    # JavaScript reads it (as 9007199254740992), Python sees a number JavaScript cannot hold exactly.
+    unreadable = json.dumps(leader_record({"selvinnsikt": 3})).replace('"selvinnsikt": 3', '"x": 9007199254740993')
+    key = storage_key(LEADER_FORM)
+    seed(page, site_url, {key: unreadable})
+    open_my_results(page, site_url)
+    choose_file(page, json.dumps(an_export([leader_entry({"selvinnsikt": 4})])))
+    wait_import_state(page, "preview")
+    assert (
+        "De lagrede svarene i dette skjemaet kan ikke leses her"
+        in page.locator("[data-lsk-import-preview]").inner_text()
+    )
+    page.locator('[data-lsk-action="import"]').click()
+    wait_import_state(page, "done")
+    assert record_of(page, LEADER_FORM)["answers"] == {"selvinnsikt": 4}
+    aside = page.evaluate(
+        """key => Object.keys(localStorage).filter(k => k.startsWith(key + '/unreadable/'))
+            .map(k => localStorage.getItem(k))""",
+        key,
+    )
+    assert aside == [unreadable]

@@ -5,11 +5,14 @@ confirmation, leaving nothing behind; a gentle reminder to export.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from playwright.sync_api import Page
+from lederskap_scorer import storage_keys
+from playwright.sync_api import Page, expect
 
 from .conftest import Traffic
 from .data_helpers import (
@@ -35,6 +38,7 @@ from .helpers import (
     JOBS_FORM,
     LEADER_FORM,
     LEADER_PAGE,
+    SUB_PATH,
     answer,
     dimension_rows,
     open_form,
@@ -54,6 +58,7 @@ START = {
     "handlingsrom": 3,  # maktdeling 6/2 -> 3,0
 }
 END = {"selvinnsikt": 4, "praktiserer-selvledelse": 4, "handlingsrom": 5}  # 11/3 -> 3,7 and 8/2 -> 4,0
+OTHER_COURSE_KEY = storage_keys.storage_key(SUB_PATH, "another-course", "x")
 
 
 def leader_with_two_snapshots(page: Page, site_url: str) -> None:
@@ -207,7 +212,7 @@ def seed_everything(page: Page, site_url: str) -> None:
             .read_text(encoding="utf-8")
             .replace("leder-egenvurdering", JOBS_FORM),
             f"{COURSE_PREFIX}_course": json.dumps({"schema": 1, "exported": {LEADER_FORM: "2026-01-01T10:00:00.000Z"}}),
-            "lederskap/v1/kurs/another-course/x": '{"schema":2,"answers":{}}',
+            OTHER_COURSE_KEY: '{"schema":2,"answers":{}}',
             "unrelated": "kept",
         },
     )
@@ -244,7 +249,7 @@ def test_deleting_the_course_leaves_nothing_of_it_in_storage(page: Page, site_ur
     assert "Alle svarene og målingene i kurset er slettet" in feedback(page, "[data-lsk-course-tools]")
     assert course_keys(page) == []
     remaining = page.evaluate("() => Object.keys(localStorage).sort()")
-    assert remaining == ["lederskap/v1/kurs/another-course/x", "unrelated"]
+    assert remaining == [OTHER_COURSE_KEY, "unrelated"]
     assert page.locator('section.lsk-my-results-questionnaire[data-lsk-answered="true"]').count() == 0
 
 
@@ -301,6 +306,7 @@ def test_the_spreadsheet_file_quotes_and_defuses_formulas(page: Page, site_url: 
     answer(page, {"selvinnsikt": 4, "praktiserer-selvledelse": 3})
     page.locator('textarea[name="styrke-1"]').fill('=HYPERLINK("http://x";"klikk"); og "sitat"\nny linje')
     page.locator('textarea[name="styrke-2"]').fill("@SUM(A1)")
+    page.locator('textarea[name="utviklingsomrade-1"]').fill("x,=1+1; -2 og ;@A1\n- ring Kari")
     open_my_results(page, site_url)
     name, text = download_text(page, '[data-lsk-action="export-csv"]')
     assert name == f"{COURSE}-{datetime.now(UTC).date().isoformat()}.csv"
@@ -308,9 +314,14 @@ def test_the_spreadsheet_file_quotes_and_defuses_formulas(page: Page, site_url: 
     lines = text.removeprefix("\ufeff").split("\r\n")
     title = "Lederferdigheter som utvikler selvledede medarbeidere"
     assert f"{title};Egenvurdering;Svar;selvinnsikt;Jeg jobber bevisst med min egen selvinnsikt og utvikling;4" in lines
-    assert f"{title};Egenvurdering;Gjennomsnitt;relasjonelle-ferdigheter;Relasjonelle lederferdigheter;3,5" in lines
+    assert f'{title};Egenvurdering;Gjennomsnitt;relasjonelle-ferdigheter;Relasjonelle lederferdigheter;"3,5"' in lines
     assert f'{title};Styrker;Svar;styrke-1;Styrke 1;"\'=HYPERLINK(""http://x"";""klikk""); og ""sitat""' in text
     assert f"{title};Styrker;Svar;styrke-2;Styrke 2;'@SUM(A1)" in lines
+    assert ";\"x,'=1+1; '-2 og ;'@A1\n'- ring Kari\"\r\n" in text
+    # Opened with either separator, no cell starts a formula.
+    for separator in (";", ","):
+        for row in csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=separator):
+            assert not [cell for cell in row if cell.lstrip(" ")[:1] in ("=", "+", "-", "@")], row
 
 
 def test_the_page_with_results_snapshots_a_preview_and_a_dialog_has_no_violations(page: Page, site_url: str) -> None:
@@ -325,10 +336,30 @@ def test_the_page_with_results_snapshots_a_preview_and_a_dialog_has_no_violation
     open_my_results(page, site_url)
     assert axe_violations(page) == []
     _, text = download_text(page, '[data-lsk-action="export-all"]')
-    choose_file(page, text)
+    exported = json.loads(text)
+    exported["questionnaires"][0]["answers"]["selvinnsikt"] = 1  # a file that changes something: a preview
+    choose_file(page, json.dumps(exported))
     wait_import_state(page, "preview")
     assert axe_violations(page) == []
     page.locator('[data-lsk-action="delete-course"]').click()
     page.locator("dialog.lsk-dialog[open]").wait_for()
     assert axe_violations(page) == []
     confirm_dialog(page, confirm=False)
+
+
+def test_the_spreadsheet_does_not_wait_silently_for_a_hanging_calculation(page: Page, site_url: str) -> None:
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    answer(page, {"selvinnsikt": 4})
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered: the runtime hangs
+    open_my_results(page, site_url, scored=False)
+    page.locator('[data-lsk-action="export-csv"]').click()
+    said = page.locator("[data-lsk-course-tools] [data-lsk-feedback]")
+    expect(said).to_contain_text("Regnearket lastes ned når resultatene er beregnet")
+    offer = page.locator('[data-lsk-action="export-csv-unscored"]')
+    offer.wait_for(state="visible")
+    expect(said).to_contain_text("Du kan laste ned svarene uten resultater nå, eller vente")
+    _, text = download_text(page, '[data-lsk-action="export-csv-unscored"]')
+    assert ";Svar;selvinnsikt;" in text
+    assert ";Gjennomsnitt;" not in text
+    expect(said).to_contain_text("uten resultater, fordi beregningen ikke var klar")
+    assert offer.is_hidden()

@@ -25,6 +25,7 @@ from .helpers import (
     stored_record,
     wait_for_results,
 )
+from .test_export_import import save_snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -167,6 +168,33 @@ def test_a_full_storage_is_reported_the_form_goes_on_and_export_keeps_everything
     assert traffic.page_errors == []
 
 
+def test_a_snapshot_with_a_full_storage_says_so_is_kept_and_saved_once_there_is_room(
+    context: BrowserContext, page: Page, site_url: str
+) -> None:
+    context.add_init_script(
+        """window.__full = true;
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (...args) {
+            if (window.__full) throw new DOMException('full', 'QuotaExceededError');
+            return setItem.apply(this, args);
+        };"""
+    )
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    answer(page, {"selvinnsikt": 4, "handlingsrom": 2})
+    wait_for_results(page, LEADER_FORM, answered=2)
+    said = save_snapshot(page, LEADER_FORM, "Start")
+    assert "Målingen «Start» kunne ikke lagres i nettleseren: lagringsplassen er full eller blokkert." in said
+    assert "Svar på skjemaet" not in said
+    _, text = download_text(page, f'form[data-lsk-questionnaire="{LEADER_FORM}"] [data-lsk-action="export"]')
+    assert [s["name"] for s in json.loads(text)["questionnaires"][0]["snapshots"]] == ["Start"]
+
+    page.evaluate("() => { window.__full = false; }")  # room again
+    answer(page, {"selvinnsikt": 5})
+    record = stored_record(page, LEADER_FORM)
+    assert record["answers"] == {"selvinnsikt": 5, "handlingsrom": 2}
+    assert [s["name"] for s in record["snapshots"]] == ["Start"]
+
+
 def test_a_full_storage_never_overwrites_an_unreadable_record_it_could_not_copy(
     context: BrowserContext, page: Page, site_url: str
 ) -> None:
@@ -224,3 +252,24 @@ def test_the_browser_is_asked_once_to_keep_the_sites_storage(
     form_is_mounted(page, LEADER_FORM)
     answer(page, {"klargjor-oppdraget": 5})
     assert page.evaluate("() => window.__persistCalls") == 1
+
+
+def test_an_old_record_that_cannot_be_upgraded_is_kept_and_the_learner_is_told(page: Page, site_url: str) -> None:
+    key = storage_key(LEADER_FORM)
+    deep = "[" * 3000 + "]" * 3000  # once a fatal error of Pyodide while upgrading
+    old = (
+        '{"schema":1,"course":"lederskap-medarbeiderskap","questionnaire":"leder-egenvurdering","version":1,'
+        f'"updated":"2026-01-10T09:00:00.000Z","answers":{{"selvinnsikt":4,"gammelt":{deep}}}}}'
+    )
+    page.goto(site_url)
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, old])
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    page.wait_for_function(
+        "form => document.querySelector(form + ' .lsk-status').innerText.includes('kunne ikke oppdateres')",
+        arg=f'form[data-lsk-questionnaire="{LEADER_FORM}"]',
+        timeout=90_000,
+    )
+    assert "De er tatt vare på uendret" in status_text(page, LEADER_FORM)
+    assert page.evaluate("key => localStorage.getItem(key)", key) == old
+    assert checked_answers(page, ["selvinnsikt"]) == {"selvinnsikt": 4}
+    wait_for_results(page, LEADER_FORM)  # the calculation goes on

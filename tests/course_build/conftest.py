@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -82,3 +83,12 @@ def make_course(tmp_path: Path) -> CourseFactory:
         return root / "mkdocs.yml"
 
     return make
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Every file under ``folder``, hidden ones included, by its relative path: the SHA-256 of its content."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

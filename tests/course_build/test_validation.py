@@ -164,6 +164,6 @@ def test_missing_course_settings(make_course: CourseFactory) -> None:
 def test_generated_folder_must_not_be_the_pages_folder(make_course: CourseFactory) -> None:
     config = make_course(config=MKDOCS_YML.replace("docs_dir: generated/docs", "docs_dir: docs"))
     assert problems_of(config) == [
-        "mkdocs.yml:2: docs_dir: expected a folder of its own for the generated pages, "
-        "apart from the pages in 'docs', but 'docs' was given"
+        "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
+        "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'docs' was given"
     ]

@@ -55,8 +55,7 @@ def f(x: int) -> str:
 '''
     stripped = without_docstrings(source)
     assert stripped == (
-        "from __future__ import annotations\nX = 1\n\nclass A:\n    pass\n\n"
-        "def f(x: int) -> str:\n    return f'{x}'\n"
+        "from __future__ import annotations\nX = 1\n\nclass A:\n    pass\n\ndef f(x: int) -> str:\n    return f'{x}'\n"
     )
     namespace: dict[str, object] = {}
     exec(compile(stripped, "<stripped>", "exec"), namespace)  # noqa: S102 - our own test input

@@ -11,7 +11,8 @@
 * ``import/*.json``: ``{"description", "export", "context", "expected"}``: ``export``
   is the export file inline, or ``{"text": "..."}`` for a file that is not JSON;
   ``context`` is ``check_import_json``'s context with each definition given as a YAML
-  file under ``fixtures/`` and each stored record as a file name or inline;
+  file under ``fixtures/`` and each stored record's text as with ``record`` above (a file
+  name, ``{"text": "..."}``, or the record inline);
   ``expected`` is the import plan, parsed.
 """
 
@@ -64,7 +65,7 @@ def _import_call(path: Path) -> Call:
     context = dict(data["context"])
     context["definitions"] = [definition_json(name) for name in context["definitions"]]
     context["records"] = {
-        qid: (json.loads(_text(record)) if record is not None else None) for qid, record in context["records"].items()
+        qid: (_text(record) if record is not None else None) for qid, record in context["records"].items()
     }
     args = (_text(data["export"]), json.dumps(context, ensure_ascii=False))
     return Call(f"import/{path.stem}", "check_import_json", args, data["expected"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,8 +90,138 @@ def test_a_file_over_the_size_limit_is_refused_unread() -> None:
 
 
 def test_deeply_nested_json_is_refused_not_crashed() -> None:
-    result = plan("[" * 100_000 + "]" * 100_000)
-    assert result["problems"] == [{"code": "not-json", "path": ""}]
+    for depth in (65, 3000, 100_000):
+        result = plan("[" * depth + "]" * depth)
+        assert result["ok"] is False
+        assert result["problems"] == [{"code": "too-deep", "path": "", "limit": 64}]
+    assert plan("[" * 64 + "]" * 64)["problems"] == [{"code": "not-an-export", "path": ""}]
+
+
+def test_a_stored_record_nested_too_deeply_is_not_a_record() -> None:
+    for depth in (65, 3000, 100_000):
+        returned = json.loads(api.migrate_record_json("[" * depth + "]" * depth))
+        assert returned == {"ok": False, "code": "not-a-record", "detail": "nested too deeply (more than 64 levels)"}
+
+
+def test_an_import_context_nested_too_deeply_is_the_pages_mistake() -> None:
+    """The context's own structure: a stored record inside it is a text, read on its own (next test)."""
+    deep = {**CONTEXT, "course": json.loads("[" * 65 + "]" * 65)}
+    with pytest.raises(ValueError, match=r"^the import context is nested too deeply \(more than 64 levels\)$"):
+        api.check_import_json("{}", json.dumps(deep))
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        '{"schema": 2, "answers": {"x": ' + "[" * 63 + "]" * 63 + '}, "snapshots": []}',
+        "[" * 100_000 + "]" * 100_000,
+        "{not json",
+        '{"schema": 2, "answers": {"plans": 2, "x": 1e400}, "snapshots": []}',
+        '{"schema": 2, "answers": {"plans": 2}, "snapshots": {}}',
+        '{"schema": 9, "answers": {"plans": 1}}',
+        "null",
+    ],
+    ids=["65-levels", "100000-levels", "not-json", "inexact-number", "snapshots-not-a-list", "newer", "null"],
+)
+def test_a_stored_record_that_cannot_be_read_counts_as_none_and_is_flagged(stored: str) -> None:
+    """Read as ``migrate_record_json`` reads it; the page copies such a text aside before it writes."""
+    result = plan(export_of({"plans": 3}), records={"check": stored})
+    assert result["ok"] is True
+    (entry,) = result["questionnaires"]
+    assert entry["current_unreadable"] is True
+    assert (entry["new"], entry["changed"], entry["only_here"]) == (1, 0, 0)
+    assert entry["merge"]["answers"] == entry["replace"]["answers"] == {"plans": 3}
+    assert result["changes"] == {"merge": True, "replace": True}
+
+
+def test_a_stored_record_that_can_be_read_is_not_flagged_and_no_record_is_not_either() -> None:
+    stored = json.dumps({"schema": 1, "version": 2, "answers": {"plans": 3}})
+    (entry,) = plan(export_of({"plans": 3}), records={"check": stored})["questionnaires"]
+    assert (entry["current_unreadable"], entry["unchanged"]) == (False, 1)
+    # 64 levels: readable on its own, though it once made the whole context too deep.
+    deepest = '{"schema": 2, "answers": {"plans": 3, "x": ' + "[" * 62 + "]" * 62 + '}, "snapshots": []}'
+    (entry,) = plan(export_of({"plans": 3}), records={"check": deepest})["questionnaires"]
+    assert (entry["current_unreadable"], entry["unchanged"], entry["only_here"]) == (False, 1, 1)
+    assert entry["merge"]["answers"]["x"] == json.loads(deepest)["answers"]["x"]
+    (entry,) = plan(export_of({"plans": 3}), records={"check": None})["questionnaires"]
+    assert (entry["current_unreadable"], entry["new"]) == (False, 1)
+
+
+def test_numbers_too_large_to_be_finite_are_refused_with_their_paths() -> None:
+    """Python reads 1e400 as infinity (and NaN, Infinity as such); JavaScript's JSON.parse
+    reads 1e400 as Infinity, which JSON.stringify writes as null."""
+    entry = (
+        '{"id": "check", "version": 2, "updated": null,'
+        ' "answers": {"plans": 1e400, "meetings": {"now": -1e400}, "gone": NaN, "note": "1e400"},'
+        ' "snapshots": [{"id": "m-1", "name": "", "created": "2026-02-01T10:00:00.000Z", "version": 2,'
+        ' "answers": {}, "scores": [{"part": "ratings", "title": "R", "min": 1, "max": 5,'
+        ' "dimensions": [{"id": "focus", "title": "F", "mean": Infinity, "mean_display": "2,0"}]}]}]}'
+    )
+    text = json.dumps({**export_of({}), "questionnaires": ["ENTRY"]}).replace('"ENTRY"', entry)
+    result = plan(text)
+    assert result["ok"] is False
+    assert result["problems"] == [
+        {"code": "inexact-number", "path": "questionnaires[0].answers.plans"},
+        {"code": "inexact-number", "path": "questionnaires[0].answers.meetings.now"},
+        {"code": "inexact-number", "path": "questionnaires[0].answers.gone"},
+        {"code": "inexact-number", "path": "questionnaires[0].snapshots[0].scores[0].dimensions[0].mean"},
+    ]
+    assert result["questionnaires"] == []
+
+
+def test_versions_javascript_cannot_hold_are_refused() -> None:
+    export = export_of({"plans": 3}, version=2**53)
+    assert plan(export)["problems"] == [{"code": "inexact-number", "path": "questionnaires[0].version"}]
+    assert plan({**export_of({}), "format_version": 10**400})["problems"] == [
+        {"code": "inexact-number", "path": "format_version"}
+    ]
+
+
+def test_the_largest_exact_numbers_are_kept() -> None:
+    result = plan(export_of({"plans": 2**53 - 1, "meetings": {"now": -(2**53 - 1)}, "gone": 1e308}))
+    assert result["ok"] is True
+    (entry,) = result["questionnaires"]
+    assert entry["merge"]["answers"] == {"plans": 2**53 - 1, "meetings": {"now": -(2**53 - 1)}, "gone": 1e308}
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1e400", "-Infinity", "NaN", str(2**53), str(-(10**400))],
+    ids=["1e400", "-Infinity", "NaN", "2^53", "-10^400"],
+)
+def test_a_stored_record_holding_a_number_javascript_cannot_hold_is_left_as_it_is(number: str) -> None:
+    """Never dropped or rewritten: the page keeps the stored text as it is (the form and scorer ignore the value)."""
+    text = '{"schema": 1, "answers": {"plans": 2, "meetings": {"now": ' + number + "}}}"
+    returned = json.loads(api.migrate_record_json(text))
+    assert returned == {
+        "ok": False,
+        "code": "not-a-record",
+        "detail": "the number at 'answers.meetings.now' cannot be held exactly by JavaScript",
+    }
+
+
+def test_a_file_of_no_questionnaires_is_empty_and_changes_nothing() -> None:
+    stored = {"schema": 2, "version": 2, "answers": {"plans": 3}, "snapshots": []}
+    result = plan({**export_of({}), "questionnaires": []}, records={"check": json.dumps(stored)})
+    assert (result["ok"], result["empty"], result["changes"]) == (True, True, {"merge": False, "replace": False})
+    assert result["questionnaires"] == []
+
+
+def test_an_empty_questionnaire_changes_nothing_unless_replacing_deletes() -> None:
+    stored = {"schema": 2, "version": 2, "answers": {"plans": 3}, "snapshots": []}
+    assert plan(export_of({}))["changes"] == {"merge": False, "replace": False}
+    result = plan(export_of({}), records={"check": json.dumps(stored)})
+    assert (result["empty"], result["changes"]) == (True, {"merge": False, "replace": True})
+
+
+def test_a_newer_version_of_the_same_answers_is_a_change() -> None:
+    stored = {"schema": 2, "version": 1, "answers": {"plans": 3}, "snapshots": []}
+    result = plan(export_of({"plans": 3}, version=2), records={"check": json.dumps(stored)})
+    assert (result["empty"], result["changes"]) == (False, {"merge": True, "replace": True})
+    (entry,) = result["questionnaires"]
+    assert (entry["merge"]["version"], entry["unchanged"]) == (2, 1)
+    same = plan(export_of({"plans": 3}, version=1), records={"check": json.dumps({**stored, "version": 2})})
+    assert same["changes"] == {"merge": False, "replace": True}  # replacing writes the file's older version
 
 
 def test_problems_are_listed_up_to_a_limit_and_the_rest_counted() -> None:
@@ -123,16 +253,102 @@ def test_unknown_top_level_fields_are_refused() -> None:
     assert result["problems"] == [{"code": "unknown-field", "path": "script"}]
 
 
-def test_a_stored_record_of_a_newer_schema_counts_as_none() -> None:
-    """The page copies such a record aside before it writes the imported one (see storage.js)."""
-    result = plan(export_of({"plans": 3}), records={"check": {"schema": 9, "answers": {"plans": 1}}})
-    (entry,) = result["questionnaires"]
-    assert entry["new"] == 1 and entry["changed"] == 0
-    assert entry["merge"]["answers"] == {"plans": 3}
-
-
 def test_a_context_that_is_not_of_the_documented_form_is_the_pages_mistake() -> None:
     with pytest.raises(ValueError, match="definitions"):
         api.check_import_json("{}", json.dumps({"course": "records-course"}))
     with pytest.raises(ValueError, match="'course', 'language'"):
         api.check_import_json("{}", json.dumps({**CONTEXT, "language": "de"}))
+    stored_decoded = {"check": {"schema": 2, "answers": {}, "snapshots": []}}  # the first form of the context
+    with pytest.raises(ValueError, match=r"^the import context needs 'records': questionnaire id -> the stored"):
+        api.check_import_json("{}", json.dumps({**CONTEXT, "records": stored_decoded}))
+
+
+# ---- snapshots the page cannot show ------------------------------------------------------------
+
+SNAPSHOT = {
+    "id": "m-1",
+    "name": "Start",
+    "created": "2026-02-01T10:00:00.000Z",
+    "version": 2,
+    "answers": {"plans": 2},
+    "scores": None,
+}
+
+
+def export_with_snapshots(snapshots: Sequence[object], answers: Mapping[str, object] | None = None) -> object:
+    entry = {"id": "check", "version": 2, "updated": None, "answers": answers or {}, "snapshots": list(snapshots)}
+    return {**export_of({}), "questionnaires": [entry]}
+
+
+def test_a_file_of_only_unusable_snapshots_is_imported_not_empty() -> None:
+    result = plan(export_with_snapshots([None, 3, {"id": "m-x"}, "text", [SNAPSHOT]]))
+    assert (result["ok"], result["empty"], result["changes"]) == (True, False, {"merge": True, "replace": True})
+    (entry,) = result["questionnaires"]
+    assert (entry["snapshots_in_file"], entry["snapshots_unusable"]) == (0, 5)
+    assert entry["merge"]["snapshots"] == entry["replace"]["snapshots"] == [None, 3, {"id": "m-x"}, "text", [SNAPSHOT]]
+
+
+def test_a_second_snapshot_with_an_id_already_used_is_kept_as_unusable() -> None:
+    again = {**SNAPSHOT, "name": "Again"}
+    (entry,) = plan(export_with_snapshots([SNAPSHOT, again]))["questionnaires"]
+    assert (entry["snapshots_in_file"], entry["snapshots_unusable"]) == (1, 1)
+    assert entry["replace"]["snapshots"] == [SNAPSHOT, again]
+
+
+def test_merging_the_same_file_twice_adds_its_unusable_snapshots_once() -> None:
+    export = export_with_snapshots([None, SNAPSHOT, {"id": "m-x"}, None], {"plans": 3})
+    (first,) = plan(export)["questionnaires"]
+    assert first["merge"]["snapshots"] == [SNAPSHOT, None, {"id": "m-x"}, None]  # the file's repeated entry too
+    again = plan(export, records={"check": json.dumps(first["merge"])})
+    assert again["changes"] == {"merge": False, "replace": False}
+    (second,) = again["questionnaires"]
+    assert second["merge"]["snapshots"] == first["merge"]["snapshots"]
+
+
+def test_unusable_snapshots_stored_here_are_kept_by_merging_and_deleted_by_replacing() -> None:
+    stored = {"schema": 2, "version": 2, "answers": {"plans": 3}, "snapshots": [{"id": "m-x"}, None, SNAPSHOT]}
+    result = plan(export_with_snapshots([], {"plans": 3}), records={"check": json.dumps(stored)})
+    assert result["changes"] == {"merge": False, "replace": True}
+    (entry,) = result["questionnaires"]
+    assert entry["merge"]["snapshots"] == [SNAPSHOT, {"id": "m-x"}, None]
+    assert entry["replace"]["snapshots"] == []
+    assert (entry["snapshots_only_here"], entry["snapshots_unusable"]) == (1, 0)
+
+
+def test_hostile_content_of_an_unusable_snapshot_is_kept_as_data() -> None:
+    hostile = {"__proto__": {"polluted": 1}, "id": "<img src=x onerror=alert(1)>", "answers": "<script>"}
+    text = json.dumps(export_with_snapshots([hostile]))
+    (entry,) = plan(text)["questionnaires"]
+    assert entry["snapshots_unusable"] == 1
+    assert entry["replace"]["snapshots"] == [hostile]
+    assert '"__proto__":{"polluted":1}' in api.check_import_json(text, json.dumps(CONTEXT))
+
+
+def test_an_unusable_snapshot_beyond_the_bounds_of_a_file_is_refused_with_its_path() -> None:
+    entries = [
+        {"id": "m-x", "scores": [{"mean": 2**53}]},
+        [1e308, "x" * 100_001],
+        {"x" * 100_001: 1},
+        {"answers": {"list": list(range(5001))}},
+    ]
+    result = plan(export_with_snapshots(entries))
+    assert result["ok"] is False
+    path = "questionnaires[0].snapshots"
+    assert result["problems"] == [
+        {"code": "inexact-number", "path": f"{path}[0].scores[0].mean"},
+        {"code": "text-too-long", "path": f"{path}[1][1]", "limit": 100_000},
+        {"code": "text-too-long", "path": f"{path}[2]", "limit": 100_000},
+        {"code": "too-many", "path": f"{path}[3].answers.list", "limit": 5000},
+    ]
+    too_many = plan(export_with_snapshots([None] * 501))
+    assert too_many["problems"] == [{"code": "too-many", "path": path, "limit": 500}]
+
+
+def test_a_value_of_a_type_no_version_could_have_written_is_refused_at_its_own_path() -> None:
+    """Such a value in a stored record is exported as it is: the page names where it is."""
+    result = plan(export_of({"plans": {"a": 1}, "meetings": {"now": {"x": 1}, "wanted": "a"}}))
+    assert [(p["path"], p["id"]) for p in result["problems"]] == [
+        ("questionnaires[0].answers.plans", "plans"),
+        ("questionnaires[0].answers.meetings.now", "meetings"),
+        ("questionnaires[0].answers.meetings.wanted", "meetings"),
+    ]

@@ -27,12 +27,13 @@ def leader_definition() -> str:
 
 
 def plan(export: object, records: dict[str, object]) -> Any:
+    """The plan of ``export`` onto ``records`` (questionnaire id -> record, sent as its text, as the page does)."""
     context = {
         "course": "lederskap-medarbeiderskap",
         "language": "nb",
         "now": "2026-06-01T12:00:00.000Z",
         "definitions": [leader_definition()],
-        "records": records,
+        "records": {qid: json.dumps(record) for qid, record in records.items()},
     }
     return json.loads(api.check_import_json(json.dumps(export), json.dumps(context)))
 
@@ -59,3 +60,24 @@ def test_the_example_records_snapshot_is_a_valid_snapshot_of_an_export() -> None
     export = example("export")
     export["questionnaires"][0]["snapshots"] = record["snapshots"]
     assert plan(export, {})["ok"] is True
+
+
+def test_the_example_plan_has_the_fields_of_a_plan() -> None:
+    documented = example("plan")
+    real = plan(example("export"), {"leder-egenvurdering": example("record")})
+    assert list(documented) == list(real)
+    assert list(documented["changes"]) == list(real["changes"])
+    assert list(documented["questionnaires"][0]) == list(real["questionnaires"][0])
+
+
+def test_every_problem_code_of_an_import_is_documented_with_its_values() -> None:
+    table = re.search(r"<!-- problem-codes -->\n((?:\|.*\n)+)", DOC)
+    assert table is not None, "no problem-codes table in RECORDS.md"
+    rows = [line.split("|")[1:3] for line in table.group(1).splitlines()[2:]]
+    documented = {code.strip().strip("`"): values for code, values in rows}
+    source = (ROOT / "scorer" / "src" / "lederskap_scorer" / "records.py").read_text(encoding="utf-8")
+    given = re.findall(r'problems\.add\(\s*"([a-z-]+)"(.*?)\)$', source, re.MULTILINE | re.DOTALL)
+    assert documented.keys() == {code for code, _ in given}
+    for code, arguments in given:
+        for value in re.findall(r"(\w+)=", arguments):
+            assert f"`{value}`" in documented[code], f"{code}: '{value}' is not documented"

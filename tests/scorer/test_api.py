@@ -83,6 +83,20 @@ def test_answers_that_are_not_a_json_object_never_raise(answers_json: str) -> No
     ]
 
 
+def test_answers_nested_too_deeply_are_unusable_answers_even_when_valid_json() -> None:
+    for depth in (65, 3000):
+        problems = _problems("[" * depth + "]" * depth)
+        assert [p["code"] for p in problems] == ["invalid-answers"]
+    assert _problems('{"i1": ' + "[" * 63 + "]" * 63 + "}")[0]["code"] == "wrong-type"  # 64 levels
+
+
+def test_a_definition_nested_too_deeply_is_a_definition_error() -> None:
+    deep = DEFINITION_JSON[:-1] + ', "source": ' + "[" * 65 + "]" * 65 + "}"
+    with pytest.raises(DefinitionError) as caught:
+        score_json(deep, "{}")
+    assert caught.value.problems == ("nested too deeply (more than 64 levels)",)
+
+
 def test_numbers_that_are_not_finite_are_the_wrong_type() -> None:
     problems = _problems('{"i1": NaN, "i2": Infinity}')
     assert [p["message"] for p in problems] == [

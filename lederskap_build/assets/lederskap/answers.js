@@ -10,8 +10,23 @@
 // The inputs are found through the names and data-lsk-* attributes the build
 // renders (lederskap_build/render.py), never by their position on the page.
 
-function byName(form, selector, name) {
-  return [...form.querySelectorAll(`${selector}[name="${CSS.escape(name)}"]`)];
+/**
+ * The form's inputs by name, and its allocation cells by row and column, found in one
+ * pass over the form: looking each up with its own query would cost the square of the
+ * number of questions (seconds for a long form).
+ */
+function indexInputs(form) {
+  const byName = new Map();
+  const cells = new Map();
+  for (const input of form.querySelectorAll("input[name], textarea[name]")) {
+    const key = `${input.tagName === "TEXTAREA" ? "textarea" : input.type}\u0000${input.name}`;
+    if (!byName.has(key)) byName.set(key, []);
+    byName.get(key).push(input);
+    if (input.dataset.lskRow !== undefined && input.dataset.lskColumn !== undefined) {
+      cells.set(`${input.dataset.lskRow}\u0000${input.dataset.lskColumn}`, input);
+    }
+  }
+  return { named: (kind, name) => byName.get(`${kind}\u0000${name}`) || [], cells };
 }
 
 /** The questionnaire definition JSON the build placed in the form, as text. */
@@ -29,6 +44,8 @@ export class FormFields {
     this.texts = []; // {id, element}
     this.checklists = []; // {id, boxes}
     this.allocations = []; // {part, rows: [{id, inputs: [{column, input}]}]}
+    this.inputs = indexInputs(form);
+    this.radioAnswers = new Map(); // radio -> {id, value}: what choosing it answers
     for (const part of definition.parts || []) {
       if (part.type === "likert") this.addLikert(part);
       else if (part.type === "text") (part.fields || []).forEach((field) => this.addText(field.id));
@@ -40,21 +57,25 @@ export class FormFields {
   addLikert(part) {
     for (const dimension of part.dimensions || []) {
       for (const item of dimension.items || []) {
-        const radios = byName(this.form, 'input[type="radio"]', item.id);
+        const radios = this.inputs.named("radio", item.id);
         if (!radios.length) continue;
         const fieldset = radios[0].closest("fieldset") || radios[0].parentElement;
-        this.likert.push({ id: item.id, text: item.text, fieldset, radios });
+        // Each radio by its value, read once: reading every radio's value and state on each save
+        // would cost a long form a tenth of a second and more.
+        const byValue = new Map(radios.map((radio) => [radio.value, radio]));
+        for (const radio of radios) this.radioAnswers.set(radio, { id: item.id, value: Number(radio.value) });
+        this.likert.push({ id: item.id, text: item.text, fieldset, radios, byValue });
       }
     }
   }
 
   addText(id) {
-    const [element] = byName(this.form, "textarea", id);
+    const [element] = this.inputs.named("textarea", id);
     if (element) this.texts.push({ id, element });
   }
 
   addChecklist(part) {
-    const boxes = byName(this.form, 'input[type="checkbox"]', part.id);
+    const boxes = this.inputs.named("checkbox", part.id);
     if (boxes.length) this.checklists.push({ id: part.id, boxes });
     if (part.summary) this.addText(part.summary.id);
   }
@@ -66,10 +87,8 @@ export class FormFields {
     for (const row of part.rows || []) {
       const inputs = [];
       for (const column of part.columns || []) {
-        const input = section.querySelector(
-          `input[data-lsk-row="${CSS.escape(row.id)}"][data-lsk-column="${CSS.escape(column.id)}"]`,
-        );
-        if (input) inputs.push({ column: column.id, input });
+        const input = this.inputs.cells.get(`${row.id}\u0000${column.id}`);
+        if (input && section.contains(input)) inputs.push({ column: column.id, input });
       }
       if (inputs.length) rows.push({ id: row.id, text: row.text, inputs });
     }
@@ -86,13 +105,20 @@ export class FormFields {
     ];
   }
 
+  /** The checked radio of each likert item, by item id, found with one query (in the order of the form). */
+  checkedRadios() {
+    const checked = new Map();
+    for (const radio of this.form.querySelectorAll('input[type="radio"]:checked')) {
+      const answer = this.radioAnswers.get(radio);
+      if (answer) checked.set(answer.id, radio);
+    }
+    return checked;
+  }
+
   /** The answers now in the form; unanswered ids are absent. */
   read() {
     const answers = {};
-    for (const item of this.likert) {
-      const checked = item.radios.find((radio) => radio.checked);
-      if (checked) answers[item.id] = Number(checked.value);
-    }
+    for (const [id, radio] of this.checkedRadios()) answers[id] = this.radioAnswers.get(radio).value;
     for (const field of this.texts) {
       if (field.element.value !== "") answers[field.id] = field.element.value;
     }
@@ -123,7 +149,7 @@ export class FormFields {
     const value = (id) => (Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined);
     for (const item of this.likert) {
       const given = value(item.id);
-      if (typeof given === "number" && item.radios.some((radio) => radio.value === String(given))) {
+      if (typeof given === "number" && item.byValue.has(String(given))) {
         view[item.id] = given;
       }
     }
@@ -160,10 +186,14 @@ export class FormFields {
   write(answers, only = null) {
     const view = this.view(answers);
     const wanted = (id) => only === null || only.has(id);
+    const checked = this.checkedRadios();
     for (const item of this.likert) {
       if (!wanted(item.id)) continue;
       const value = Object.prototype.hasOwnProperty.call(view, item.id) ? String(view[item.id]) : null;
-      for (const radio of item.radios) radio.checked = value !== null && radio.value === value;
+      const now = checked.get(item.id);
+      const target = value === null ? null : item.byValue.get(value);
+      if (now && now !== target) now.checked = false;
+      if (target && !target.checked) target.checked = true;
     }
     for (const field of this.texts) {
       if (wanted(field.id)) field.element.value = view[field.id] ?? "";

@@ -19,7 +19,8 @@ export function exportEntry(questionnaire, version, record) {
     version: record && Number.isInteger(record.version) && record.version >= 0 ? record.version : version,
     updated,
     answers: record && record.answers ? { ...record.answers } : {},
-    snapshots: snapshotsOf(record).map((snapshot) => ({ ...snapshot })),
+    // Every snapshot as stored, also one this page cannot show: an export never drops anything.
+    snapshots: [...snapshotsOf(record)],
   };
 }
 
@@ -74,21 +75,30 @@ export async function readChosenFile(file) {
 
 // ---- CSV -------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A spreadsheet may open the file with another separator than the one it was written
+// with (a comma where "nb" writes ";"), and would then start a cell after every comma:
+// so a cell holding either separator (or a tab) is quoted, and a formula start after
+// one, or after a line break, is defused too, for a program that splits cells and rows
+// without reading quotes. The CSV is for reading; the JSON export keeps every text as written.
+const FORMULA_AT_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_SEPARATOR = /([,;\t\r\n][ ]*)(?=[=+\-@])/g;
+const NEEDS_QUOTES = /[,;\t"\r\n]/;
 
 /**
- * One CSV cell: a text that a spreadsheet would take for a formula (starting with
- * = + - @, a tab or a carriage return) gets an apostrophe in front, and a cell
- * holding the separator, a quote or a line break is quoted, its quotes doubled.
+ * One CSV cell. Text a spreadsheet would take for a formula, at the start of the cell
+ * (= + - @, a tab, a carriage return) or after a comma, a semicolon, a tab or a line break (= + - @),
+ * gets an apostrophe in front; a cell holding a comma, a semicolon, a tab, a quote or a
+ * line break is quoted, its quotes doubled, whichever separator the file uses.
  */
-export function csvCell(value, separator) {
+export function csvCell(value) {
   let text = value === null || value === undefined ? "" : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  if (text.includes(separator) || /["\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'");
+  if (FORMULA_AT_START.test(text)) text = `'${text}`;
+  if (NEEDS_QUOTES.test(text)) text = `"${text.replaceAll('"', '""')}"`;
   return text;
 }
 
 /** Rows of cells as CSV text: a byte order mark (so spreadsheets read UTF-8) and CRLF line ends. */
 export function csvText(rows, separator) {
-  return `\ufeff${rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
+  return `\ufeff${rows.map((row) => row.map((cell) => csvCell(cell)).join(separator)).join("\r\n")}\r\n`;
 }

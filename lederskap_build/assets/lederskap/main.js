@@ -7,10 +7,14 @@
 
 import { startOffline } from "./offline.js";
 import { mountQuestionnaire } from "./questionnaire.js";
-import { sitePathFrom } from "./storage.js";
+import { buildInfo } from "./build-info.js";
+import { openLocalStorage } from "./storage.js";
+import { moveLegacyKeys, sitePathFrom } from "./storage-keys.js";
 
 // This file lives at <site root>/assets/lederskap/main.js.
 const sitePath = sitePathFrom(import.meta.url);
+// Keys of the first format are moved once, before any form reads its record.
+moveLegacyKeys(openLocalStorage(), sitePath, buildInfo.course);
 const mounted = new WeakSet();
 
 function mountAll() {

@@ -26,7 +26,7 @@ import { language as siteLanguage, t } from "./i18n.js";
 import { migrateStore } from "./record-sync.js";
 import { ResultsView } from "./results-view.js";
 import { scorer as getScorer } from "./scorer-client.js";
-import { comparisonView, formatTime, likertScores, snapshotName } from "./snapshots.js";
+import { comparisonView, formatTime, likertScores, shownSnapshots, snapshotName } from "./snapshots.js";
 import { StatusView } from "./status-view.js";
 import {
   AnswerStore,
@@ -38,11 +38,12 @@ import {
   parseRecord,
   SCHEMA,
   snapshotsOf,
-  storageKey,
   timestamp,
 } from "./storage.js";
 
 const NOW = "now";
+/** How long the spreadsheet download waits for the scorer before offering the answers without scores. */
+export const CSV_WAIT_MS = 4000;
 
 /** Every answer id of a questionnaire definition (model.py: items, text fields, checklists, allocation rows). */
 export function answerIds(definition) {
@@ -118,7 +119,7 @@ class MyResults {
 
   store(id, version) {
     return new AnswerStore({
-      key: storageKey(this.sitePath, this.course, id),
+      sitePath: this.sitePath,
       course: this.course,
       questionnaire: id,
       version,
@@ -196,6 +197,15 @@ class MyResults {
 
   drawResults(q, results) {
     if (!q.view) return;
+    try {
+      this.drawResultsNow(q, results);
+    } catch (error) {
+      console.error("lederskap: results could not be drawn", error);
+      this.showBroken(q);
+    }
+  }
+
+  drawResultsNow(q, results) {
     q.view.render(results);
     const unusable = new Set(
       (results.problems || []).filter((p) => p.code !== "unknown-id" && p.id !== null).map((p) => p.id),
@@ -214,9 +224,24 @@ class MyResults {
     const focused = keepFocus ? document.activeElement : null;
     const focusKey = focused && focused.dataset ? focused.dataset.lskFocusKey : null;
     const records = courseRecords(this.sitePath, this.course);
-    for (const q of this.questionnaires) this.renderQuestionnaire(q, records.get(q.id) || null);
-    this.renderOthers(records);
-    this.tools.refresh(records);
+    // What is stored may be anything (changed by hand, by another program): a questionnaire that
+    // cannot be drawn says so, and never stops the rest of the page, least of all its export,
+    // import and delete, which are there to rescue the learner's data.
+    for (const q of this.questionnaires) {
+      try {
+        this.renderQuestionnaire(q, records.get(q.id) || null);
+      } catch (error) {
+        console.error(`lederskap: the answers of ${q.id} could not be shown`, error);
+        this.showBroken(q);
+      }
+    }
+    for (const step of [() => this.renderOthers(records), () => this.tools.refresh(records)]) {
+      try {
+        step();
+      } catch (error) {
+        console.error("lederskap: part of the results page could not be drawn", error);
+      }
+    }
     if (focusKey) {
       const again = this.container.querySelector(`[data-lsk-focus-key="${CSS.escape(focusKey)}"]`);
       if (again) again.focus();
@@ -275,9 +300,26 @@ class MyResults {
       nodes.push(h("div", { class: "lsk-toolbar-row lsk-my-results-actions" }, button));
     }
     replaceChildren(q.body, nodes);
+    delete q.section.dataset.lskBroken;
     q.view = new ResultsView(q.body);
     const known = this.results.get(q.id);
     if (known && known.answers === JSON.stringify(answers)) this.drawResults(q, known.results);
+  }
+
+  /** Say that what is stored for `q` could not be shown (it is kept, exported, deletable). */
+  showBroken(q) {
+    q.section.dataset.lskBroken = "true";
+    if (q.body.querySelector("[data-lsk-broken]")) return;
+    const button = h(
+      "button",
+      { type: "button", class: "lsk-button lsk-button--danger", "data-lsk-action": "delete-questionnaire" },
+      t("mine.delete_questionnaire", { title: q.definition.title }),
+    );
+    button.addEventListener("click", () => this.deleteQuestionnaire(q));
+    q.body.prepend(
+      h("p", { class: "lsk-notice", "data-lsk-broken": true }, t("mine.not_shown")),
+      h("div", { class: "lsk-toolbar-row lsk-my-results-actions" }, button),
+    );
   }
 
   partView(q, part, answers) {
@@ -385,9 +427,19 @@ class MyResults {
   // ---- snapshots ----------------------------------------------------------
 
   snapshotsView(q, record) {
-    const snapshots = [...snapshotsOf(record)].sort((a, b) => String(a.created).localeCompare(String(b.created)));
+    const stored = snapshotsOf(record);
+    const snapshots = shownSnapshots(stored).sort((a, b) => String(a.created).localeCompare(String(b.created)));
     const titleId = uniqueId("lsk-snapshots-title");
     const children = [h("h3", { class: "lsk-part-title", id: titleId }, t("snapshots.heading"))];
+    if (stored.length > snapshots.length) {
+      children.push(
+        h(
+          "p",
+          { class: "lsk-notice", "data-lsk-snapshots-not-shown": stored.length - snapshots.length },
+          counted(stored.length - snapshots.length, "snapshots.not_shown"),
+        ),
+      );
+    }
     if (!snapshots.length) {
       children.push(h("p", { class: "lsk-hint" }, t("snapshots.none")));
     } else {
@@ -518,14 +570,20 @@ class MyResults {
     const chosen = this.comparisons.get(q.id);
     if (!output || !chosen) return;
     const record = (courseRecords(this.sitePath, this.course).get(q.id) || {}).record;
-    const snapshots = snapshotsOf(record);
+    const snapshots = shownSnapshots(snapshotsOf(record));
     const from = this.measurement(q, chosen.from, snapshots);
     const to = this.measurement(q, chosen.to, snapshots);
     if (from.pending || to.pending) {
       replaceChildren(output, h("p", { class: "lsk-results-placeholder" }, t("compare.pending")));
       return;
     }
-    replaceChildren(output, comparisonView(from, to));
+    try {
+      replaceChildren(output, comparisonView(from, to));
+    } catch (error) {
+      // Scores kept in a snapshot that are not what the scorer wrote.
+      console.error("lederskap: the comparison could not be drawn", error);
+      replaceChildren(output, h("p", { class: "lsk-notice" }, t("compare.not_shown")));
+    }
   }
 
   async renameSnapshot(q, snapshot, name) {
@@ -534,7 +592,7 @@ class MyResults {
     const outcome = await this.updateRecord(store, (record) => ({
       ...record,
       snapshots: snapshotsOf(record).map((s) =>
-        s.id === snapshot.id ? { ...s, name: String(name).trim().slice(0, 200) } : s,
+        s && s.id === snapshot.id ? { ...s, name: String(name).trim().slice(0, 200) } : s,
       ),
     }));
     this.renderAll({ keepFocus: true });
@@ -552,7 +610,7 @@ class MyResults {
     store.load();
     const outcome = await this.updateRecord(store, (record) => ({
       ...record,
-      snapshots: snapshotsOf(record).filter((s) => s.id !== snapshot.id),
+      snapshots: snapshotsOf(record).filter((s) => !s || s.id !== snapshot.id),
     }));
     this.renderAll();
     this.tools.say(outcome ? t("snapshots.deleted") : t("snapshot.not_upgraded"));
@@ -644,6 +702,10 @@ class MyResults {
       hidden: true,
       tabindex: "-1",
     });
+    const unscoredCsv = button("export-csv-unscored", t("mine.export_csv_unscored"));
+    unscoredCsv.hidden = true;
+    let takeUnscored = null;
+    unscoredCsv.addEventListener("click", () => takeUnscored && takeUnscored("unscored"));
     const feedback = h("p", { class: "lsk-toolbar-feedback", role: "status", "data-lsk-feedback": true });
     const element = h(
       "section",
@@ -651,7 +713,7 @@ class MyResults {
       h("h2", { class: "lsk-toolbar-title", id: titleId }, t("mine.tools_heading")),
       h("p", {}, t("mine.tools_intro")),
       reminder,
-      h("div", { class: "lsk-toolbar-row" }, exportJson, exportCsv, print),
+      h("div", { class: "lsk-toolbar-row" }, exportJson, exportCsv, unscoredCsv, print),
       h(
         "div",
         { class: "lsk-import" },
@@ -665,6 +727,18 @@ class MyResults {
     );
     const tools = {
       element,
+      /** Show the offer of the answers without scores; resolves to "unscored" when taken. `false` hides it. */
+      offerUnscoredCsv: (show = true) => {
+        unscoredCsv.hidden = !show;
+        if (!show) {
+          takeUnscored = null;
+          return null;
+        }
+        tools.say(t("mine.csv_slow"));
+        return new Promise((resolve) => {
+          takeUnscored = resolve;
+        });
+      },
       say: (text) => {
         feedback.textContent = "";
         requestAnimationFrame(() => {
@@ -703,15 +777,46 @@ class MyResults {
     this.tools.say(t("mine.exported", { file: name }));
   }
 
+  /**
+   * The spreadsheet file, with the scores once the scorer has computed them. While it
+   * starts, the learner is told so at once, and after CSV_WAIT_MS is offered the answers
+   * without scores; the file with scores follows when they are ready, unless the
+   * learner took the other one meanwhile.
+   */
   async exportCsv() {
+    if (this.csvWaiting) {
+      this.tools.say(t("mine.csv_waiting"));
+      return;
+    }
     if (this.scorer && this.scorer.state !== "ready") {
-      try {
+      this.csvWaiting = true;
+      this.tools.say(t("mine.csv_waiting"));
+      const scored = (async () => {
         await this.scorer.start();
         await this.scoreAll();
-      } catch {
+      })().catch(() => {
         // Without the scorer the file has the answers but no scores; the learner is told.
+      });
+      let slow = null;
+      const waited = new Promise((resolve) => {
+        slow = setTimeout(() => resolve("slow"), CSV_WAIT_MS);
+      });
+      if ((await Promise.race([scored, waited])) === "slow") {
+        const taken = await Promise.race([scored.then(() => "scored"), this.tools.offerUnscoredCsv()]);
+        this.tools.offerUnscoredCsv(false);
+        this.csvWaiting = false;
+        if (taken === "unscored") {
+          this.writeCsv({ withScores: false });
+          return;
+        }
       }
+      clearTimeout(slow);
+      this.csvWaiting = false;
     }
+    this.writeCsv({ withScores: true });
+  }
+
+  writeCsv({ withScores }) {
     const records = courseRecords(this.sitePath, this.course);
     const rows = [[t("csv.questionnaire"), t("csv.part"), t("csv.kind"), t("csv.id"), t("csv.text"), t("csv.value")]];
     let scored = true;
@@ -719,7 +824,7 @@ class MyResults {
       const record = (records.get(q.id) || {}).record;
       if (!record) continue;
       const known = this.results.get(q.id);
-      const results = known && known.answers === JSON.stringify(record.answers) ? known.results : null;
+      const results = withScores && known && known.answers === JSON.stringify(record.answers) ? known.results : null;
       if (!results && hasResultsParts(q.definition)) scored = false;
       rows.push(...csvRows(q, record.answers, results));
     }
@@ -765,11 +870,13 @@ class MyResults {
       return;
     }
     const records = courseRecords(this.sitePath, this.course);
+    // Each record as its stored text, read by Python on its own (one it cannot read is set
+    // aside when the import is applied); a record this visit could not store, as it is here.
     const stored = {};
     const raws = new Map();
     for (const [id, entry] of records) {
       raws.set(id, entry.raw);
-      if (entry.record) stored[id] = entry.record;
+      stored[id] = entry.kept ? JSON.stringify(entry.record) : entry.raw;
     }
     const context = {
       course: this.course,
@@ -783,7 +890,7 @@ class MyResults {
       plan = JSON.parse(await this.scorer.checkImport(read.text, JSON.stringify(context)));
     } catch (error) {
       console.error("lederskap: the file could not be checked", error);
-      this.showRefusal(preview, [t("import.no_scorer")]);
+      this.showRefusal(preview, [t(this.scorer.state === "ready" ? "import.check_failed" : "import.no_scorer")]);
       input.value = "";
       return;
     }
@@ -794,7 +901,22 @@ class MyResults {
       this.showRefusal(preview, lines);
       return;
     }
+    if (plan.empty || !(plan.changes.merge || plan.changes.replace)) {
+      this.showNothingToImport(preview, plan.empty ? "import.nothing_empty" : "import.nothing_new");
+      return;
+    }
     this.showPreview(preview, plan, raws, chosen.name);
+  }
+
+  /** A file that holds nothing that would change what is stored: said so, nothing written. */
+  showNothingToImport(preview, key) {
+    const titleId = uniqueId("lsk-import-title");
+    preview.setAttribute("aria-labelledby", titleId);
+    preview.dataset.lskImportState = "nothing";
+    replaceChildren(preview, h("h3", { id: titleId }, t("import.nothing_heading")), h("p", {}, t(key)));
+    preview.hidden = false;
+    preview.focus();
+    this.tools.say(t(key));
   }
 
   showRefusal(preview, lines) {
@@ -889,7 +1011,8 @@ class MyResults {
         });
         if (!confirmed) return;
       }
-      const outcome = this.applyPlan(plan, chosen, raws);
+      // The way chosen would change nothing stored (the other one would): nothing is written.
+      const outcome = plan.changes[chosen] ? this.applyPlan(plan, chosen, raws) : "nothing_new";
       preview.hidden = true;
       replaceChildren(preview);
       preview.dataset.lskImportState = outcome;
@@ -919,8 +1042,10 @@ class MyResults {
     let inMemory = false;
     for (const { entry, store } of stores) {
       const before = store.readRaw();
-      const unreadable = typeof before === "string" ? parseRecord(before).problem : null;
-      if (unreadable) store.setAside(before, unreadable); // kept before the import is written over it
+      // A stored text the page or Python could not read is kept aside before the import is written over it.
+      const unreadable =
+        typeof before === "string" ? parseRecord(before).problem || (entry.current_unreadable ? "unreadable" : null) : null;
+      if (unreadable) store.setAside(before, unreadable);
       if (store.protectStored) {
         this.restore(written);
         return "failed";
@@ -968,6 +1093,8 @@ function previewEntry(entry, mode) {
       t("import.replace_snapshots", { count: entry.snapshots_in_file, removed: entry.snapshots_only_here }),
     );
   }
+  if (entry.current_unreadable) lines.push(t("import.current_unreadable"));
+  if (entry.snapshots_unusable) lines.push(counted(entry.snapshots_unusable, "import.snapshots_unusable"));
   if (!entry.in_course) lines.push(t("import.not_in_course"));
   if (entry.not_in_form) lines.push(counted(entry.not_in_form, "storage.removed"));
   if (entry.not_usable) lines.push(counted(entry.not_usable, "storage.unshown"));

@@ -13,7 +13,7 @@ import { ResultsCache } from "./results-cache.js";
 import { ResultsView } from "./results-view.js";
 import { scorer as getScorer } from "./scorer-client.js";
 import { StatusView } from "./status-view.js";
-import { AnswerStore, storageKey } from "./storage.js";
+import { AnswerStore } from "./storage.js";
 import { FormRecord } from "./record-sync.js";
 import { mountToolbar } from "./toolbar.js";
 
@@ -45,7 +45,11 @@ function addClearButtons(fields, onCleared) {
     buttons.push({ item, button });
   }
   return () => {
-    for (const { item, button } of buttons) button.hidden = !item.radios.some((radio) => radio.checked);
+    const checked = fields.checkedRadios();
+    for (const { item, button } of buttons) {
+      const hidden = !checked.has(item.id);
+      if (button.hidden !== hidden) button.hidden = hidden;
+    }
   };
 }
 
@@ -59,7 +63,7 @@ export function mountQuestionnaire(form, { sitePath }) {
   const version = Number(form.dataset.lskVersion || definition.version);
   const language = form.dataset.lskLanguage || siteLanguage;
   const store = new AnswerStore({
-    key: storageKey(sitePath, course, questionnaire),
+    sitePath,
     course,
     questionnaire,
     version,
@@ -154,7 +158,13 @@ export function mountQuestionnaire(form, { sitePath }) {
   }
 
   form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
+  // A radio or a checkbox fires "input" and then "change" for one choice: saved once, on "input".
+  form.addEventListener("change", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLInputElement && (target.type === "radio" || target.type === "checkbox"))) {
+      changed(event);
+    }
+  });
   form.addEventListener("submit", (event) => event.preventDefault());
 
   const toolbar = mountToolbar(form, {
@@ -184,7 +194,15 @@ export function mountQuestionnaire(form, { sitePath }) {
   if (results) {
     const answers = JSON.stringify(fields.read());
     const cached = cache.read(answers);
-    if (cached !== null) show(cached, answers, "cached");
+    try {
+      if (cached !== null) show(cached, answers, "cached");
+    } catch (error) {
+      // Results of an earlier visit that cannot be drawn: forgotten; the scorer computes them anew.
+      console.error("lederskap: the results kept from the last visit could not be shown", error);
+      cache.forget();
+      lastScored = null;
+      results.reset();
+    }
   }
 
   if (scorer) {

@@ -7,13 +7,24 @@
 // they are what the scorer would compute again; the scorer still starts and
 // scores every change. Key: <record key>/results, under the course's prefix, so
 // deleting the questionnaire or the course deletes it too. It is only a cache:
-// when it cannot be read or written, nothing else changes.
+// when it cannot be read or written, nothing else changes, and an entry that is
+// not what this module writes is removed (the scorer's results replace it).
 
 import { buildInfo } from "./build-info.js";
 import { openLocalStorage } from "./storage.js";
 
 // Results bigger than this are not worth a share of the learner's storage.
 const MAX_CACHED_CHARS = 200_000;
+
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether a text is the scorer's results JSON (scorer/RESULTS.md) in outline; drawing checks the rest. */
+function looksLikeResults(text) {
+  const results = JSON.parse(text);
+  return isPlainObject(results) && Number.isInteger(results.results_format) && Array.isArray(results.parts);
+}
 
 export class ResultsCache {
   constructor(recordKey, language) {
@@ -25,18 +36,30 @@ export class ResultsCache {
   read(answersJson) {
     const storage = openLocalStorage();
     if (!storage) return null;
+    let cached;
     try {
-      const cached = JSON.parse(storage.getItem(this.key) || "null");
-      const fits =
-        cached !== null &&
-        typeof cached === "object" &&
-        cached.build === buildInfo.build &&
-        cached.language === this.language &&
-        cached.answers === answersJson &&
-        typeof cached.results === "string";
-      return fits ? cached.results : null;
+      const raw = storage.getItem(this.key);
+      if (raw === null) return null;
+      cached = JSON.parse(raw);
+      if (!isPlainObject(cached) || typeof cached.results !== "string" || !looksLikeResults(cached.results)) {
+        throw new Error("not a results cache");
+      }
     } catch {
-      return null; // unreadable: as if there were no cache; the scorer will compute the results
+      this.forget(); // unreadable: as if there were no cache; the scorer's results replace it
+      return null;
+    }
+    const fits =
+      cached.build === buildInfo.build && cached.language === this.language && cached.answers === answersJson;
+    return fits ? cached.results : null;
+  }
+
+  /** Remove the entry (it could not be shown). */
+  forget() {
+    try {
+      const storage = openLocalStorage();
+      if (storage) storage.removeItem(this.key);
+    } catch {
+      // Nothing more to do: the next results written replace it.
     }
   }
 

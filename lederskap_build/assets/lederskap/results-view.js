@@ -58,6 +58,13 @@ class PartResults {
     this.body = section.querySelector("[data-lsk-results-body]") || section;
     this.live = h("p", { class: "lsk-visually-hidden lsk-results-live", "aria-live": "polite" });
     this.section.append(this.live);
+    this.placeholder = [...this.body.childNodes].map((node) => node.cloneNode(true));
+  }
+
+  /** Back to what the build rendered (no results yet). */
+  reset() {
+    replaceChildren(this.body, this.placeholder.map((node) => node.cloneNode(true)));
+    delete this.section.dataset.lskState;
   }
 
   show(nodes, summary) {
@@ -73,6 +80,11 @@ export class ResultsView {
     for (const section of form.querySelectorAll("[data-lsk-results]")) {
       this.parts.set(section.dataset.lskResults, new PartResults(section));
     }
+  }
+
+  /** Remove every result shown (back to the placeholders the build rendered). */
+  reset() {
+    for (const part of this.parts.values()) part.reset();
   }
 
   /** Render `results` (the parsed results JSON) into every results container it has a part for. */

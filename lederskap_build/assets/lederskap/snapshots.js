@@ -18,6 +18,16 @@ export function snapshotId(now = Date.now()) {
   return `m-${now.toString(36)}-${hex}`;
 }
 
+/**
+ * The snapshots of a record that can be shown: objects with an id. Any other entry (a
+ * record changed by hand or by another program) stays in the record and in its export.
+ */
+export function shownSnapshots(snapshots) {
+  return snapshots.filter(
+    (snapshot) => typeof snapshot === "object" && snapshot !== null && typeof snapshot.id === "string" && snapshot.id,
+  );
+}
+
 /** The likert scores of a results object (scorer/RESULTS.md), as a snapshot keeps them. */
 export function likertScores(results) {
   return (results.parts || [])

@@ -13,6 +13,7 @@ const STORAGE_MESSAGES = {
   "unreadable-kept": "storage.unreadable_kept",
   "older-version": "storage.older_version",
   newer: "storage.newer",
+  "not-upgraded": "storage.not_upgraded",
 };
 
 export function scorerMessage(scorer) {

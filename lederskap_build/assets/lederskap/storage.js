@@ -1,19 +1,6 @@
-// The learner's answers in localStorage, one record per questionnaire.
-//
-// Keys (all under the course's prefix, so a whole course can be listed and deleted):
-//   lederskap/v1<site path><course id>/<questionnaire id>            the record
-//   lederskap/v1<site path><course id>/<questionnaire id>/unreadable/<time>
-//                                        a stored text that could not be read, kept as it was
-//   lederskap/v1<site path><course id>/<questionnaire id>/version/<n>
-//                                        the record as it was when questionnaire version n changed
-//   lederskap/v1<site path><course id>/<questionnaire id>/results
-//                                        the last results shown, for a fast return visit (results-cache.js)
-//   lederskap/v1<site path><course id>/_course                         the course's own notes
-//                                        ({schema: 1, exported: {<questionnaire id>: time}, persist: time})
-// where <site path> is the pathname of the site root with its slashes ("/" on a
-// domain of its own, "/repo/" on https://user.github.io/repo/), so several
-// courses on one github.io origin never share a key. "_course" can never be a
-// questionnaire id (ids start with a letter or digit).
+// The learner's answers in localStorage, one record per questionnaire, under
+// the course's scope on this site (storage-keys.js), so that a whole course can
+// be listed and deleted, and never another site's or course's.
 //
 // Record (schema 2; scorer/RECORDS.md):
 //   {schema: 2, course, questionnaire, version, updated: ISO time,
@@ -33,30 +20,17 @@
 // copy fails, the record is never written. Without localStorage (blocked, full,
 // private mode) answers live in memory for the visit and the learner is told.
 
+import { allKeys, COURSE_NOTES, courseScope, keyKind, legacyKeys, storageKey } from "./storage-keys.js";
+
+export { sitePathFrom, storageKey } from "./storage-keys.js";
+
 export const SCHEMA = 2;
-const PREFIX = "lederskap/v1";
-const COURSE_NOTES = "_course";
-
-/** The pathname of the site root, from the URL of a module in <site root>/assets/lederskap/. */
-export function sitePathFrom(moduleUrl) {
-  return new URL("../../", moduleUrl).pathname;
-}
-
-/** The prefix of every key of one course on this site: "lederskap/v1/repo/<course>/". */
-export function coursePrefix(sitePath, course) {
-  const path = sitePath.endsWith("/") ? sitePath : `${sitePath}/`;
-  return `${PREFIX}${path.startsWith("/") ? path : `/${path}`}${course}/`;
-}
-
-export function storageKey(sitePath, course, questionnaire) {
-  return `${coursePrefix(sitePath, course)}${questionnaire}`;
-}
 
 export function openLocalStorage() {
   try {
     const storage = window.localStorage;
     if (!storage) return null;
-    storage.getItem(PREFIX); // throws where storage is blocked
+    storage.getItem(COURSE_NOTES); // throws where storage is blocked
     return storage;
   } catch {
     return null;
@@ -109,11 +83,14 @@ export function snapshotsOf(record) {
  *   "newer"            the stored answers were saved by a newer version of the site; copied aside;
  *   "unreadable-kept"  as above, but copying aside failed: the old record is left alone and new
  *                      answers are kept on this page only;
- *   "older-version"    the answers were given to an earlier version of the questionnaire.
+ *   "older-version"    the answers were given to an earlier version of the questionnaire;
+ *   "not-upgraded"     the record of an older schema could not be upgraded by the scorer (it holds
+ *                      something it cannot read, scorer/RECORDS.md): kept as it is, the form works.
  */
 export class AnswerStore {
-  constructor({ key, course, questionnaire, version }) {
-    this.key = key;
+  constructor({ sitePath, course, questionnaire, version }) {
+    this.sitePath = sitePath;
+    this.key = storageKey(sitePath, course, questionnaire);
     this.course = course;
     this.questionnaire = questionnaire;
     this.version = version;
@@ -230,14 +207,15 @@ export class AnswerStore {
     if (!this.persistent) return this.record || memory.get(this.key) || null;
     const raw = this.readRaw();
     if (raw === undefined) return this.record;
-    if (raw === null) return null;
-    if (raw === this.raw && this.record) return this.record;
+    // Nothing stored: what this visit could not store (storage full) is the record, if anything.
+    if (raw === null) return memory.get(this.key) || null;
+    if (raw === this.raw && this.record) return withKept(this.record, memory.get(this.key));
     const { record, problem } = parseRecord(raw);
     if (problem) {
       this.setAside(raw, problem);
       return this.record ? { ...this.newRecord(), answers: { ...this.record.answers } } : null;
     }
-    return record;
+    return withKept(record, memory.get(this.key));
   }
 
   /**
@@ -326,21 +304,38 @@ export class AnswerStore {
     this.pending.clear();
     this.protectStored = false;
     this.asideFor = null;
-    for (const notice of ["unreadable", "newer", "unreadable-kept", "older-version", "save-failed"]) {
+    for (const notice of ["unreadable", "newer", "unreadable-kept", "older-version", "save-failed", "not-upgraded"]) {
       this.notices.delete(notice);
     }
-    if (this.storage) removeKeys(this.storage, (key) => key === this.key || key.startsWith(`${this.key}/`));
+    if (this.storage) {
+      // Keys of the first format not moved yet too, so that deleted answers never come back.
+      const legacy = new Set(
+        legacyKeys(this.storage, this.sitePath, this.course)
+          .filter((entry) => entry.kind.questionnaire === this.questionnaire)
+          .map((entry) => entry.key),
+      );
+      removeKeys(this.storage, (key) => key === this.key || key.startsWith(`${this.key}/`) || legacy.has(key));
+    }
     forgetExport(this.key);
   }
 }
 
+/**
+ * `record` (as stored) with the snapshots of `kept` (what this visit could not store) it
+ * does not have: a snapshot kept in memory survives another tab's save. Answers kept in
+ * memory are this tab's pending ids, written by the next save.
+ */
+function withKept(record, kept) {
+  if (!kept || record.schema !== SCHEMA) return record;
+  const stored = snapshotsOf(record);
+  const ids = new Set(stored.map((snapshot) => snapshot && snapshot.id));
+  const missing = snapshotsOf(kept).filter((snapshot) => snapshot && !ids.has(snapshot.id));
+  return missing.length ? { ...record, snapshots: [...stored, ...missing] } : record;
+}
+
 function removeKeys(storage, wanted) {
-  const keys = [];
+  const keys = allKeys(storage).filter(wanted);
   try {
-    for (let index = 0; index < storage.length; index += 1) {
-      const key = storage.key(index);
-      if (key !== null && wanted(key)) keys.push(key);
-    }
     for (const key of keys) storage.removeItem(key);
   } catch {
     return false;
@@ -352,60 +347,56 @@ function removeKeys(storage, wanted) {
 
 /**
  * Every record of the course, stored or kept in memory for this visit, by questionnaire id:
- * {raw, record, problem}. Questionnaires without a record are not listed.
+ * {raw, record, problem, kept}; `kept` is true when the record holds what this visit could
+ * not store (then `raw` is not all of it). Questionnaires without a record are not listed.
  */
 export function courseRecords(sitePath, course) {
-  const prefix = coursePrefix(sitePath, course);
+  const scope = courseScope(sitePath, course);
   const found = new Map();
   const storage = openLocalStorage();
   if (storage) {
-    try {
-      for (let index = 0; index < storage.length; index += 1) {
-        const key = storage.key(index);
-        if (key === null || !key.startsWith(prefix)) continue;
-        const questionnaire = key.slice(prefix.length);
-        if (questionnaire.includes("/") || questionnaire === COURSE_NOTES) continue;
-        const raw = storage.getItem(key);
-        found.set(questionnaire, { raw, ...parseRecord(raw) });
+    for (const key of allKeys(storage)) {
+      const kind = keyKind(key, scope);
+      if (!kind || kind.kind !== "record") continue;
+      let raw;
+      try {
+        raw = storage.getItem(key);
+      } catch {
+        continue; // localStorage failed while being read: what was found, and memory, is all there is.
       }
-    } catch {
-      // localStorage failed while being read: what was found so far, and memory, is all there is.
+      if (raw !== null) found.set(kind.questionnaire, { raw, ...parseRecord(raw) });
     }
   }
   for (const [key, record] of memory) {
-    if (!key.startsWith(prefix)) continue;
-    const questionnaire = key.slice(prefix.length);
-    const stored = found.get(questionnaire);
+    const kind = keyKind(key, scope);
+    if (!kind || kind.kind !== "record") continue;
+    const stored = found.get(kind.questionnaire);
     const answers = { ...(stored && stored.record ? stored.record.answers : {}), ...record.answers };
-    found.set(questionnaire, { raw: stored ? stored.raw : null, record: { ...record, answers }, problem: null });
+    const merged = { ...record, answers };
+    found.set(kind.questionnaire, { raw: stored ? stored.raw : null, record: merged, problem: null, kept: true });
   }
   return found;
 }
 
-/** Delete every key of the course on this site, and what this visit kept in memory. */
+/**
+ * Delete every key of the course on this site (its scope, and keys of the first format
+ * not moved yet), and what this visit kept in memory. Never a key of another scope.
+ */
 export function deleteCourse(sitePath, course) {
-  const prefix = coursePrefix(sitePath, course);
-  for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
-  notesInMemory.delete(prefix);
+  const scope = courseScope(sitePath, course);
+  for (const key of [...memory.keys()]) if (key.startsWith(scope)) memory.delete(key);
+  notesInMemory.delete(scope);
   const storage = openLocalStorage();
-  return storage ? removeKeys(storage, (key) => key.startsWith(prefix)) : true;
+  if (!storage) return true;
+  const legacy = new Set(legacyKeys(storage, sitePath, course).map((entry) => entry.key));
+  return removeKeys(storage, (key) => key.startsWith(scope) || legacy.has(key));
 }
 
 /** Every localStorage key of the course (for the tests and for the delete check). */
 export function courseKeys(sitePath, course) {
-  const prefix = coursePrefix(sitePath, course);
+  const scope = courseScope(sitePath, course);
   const storage = openLocalStorage();
-  const keys = [];
-  if (!storage) return keys;
-  try {
-    for (let index = 0; index < storage.length; index += 1) {
-      const key = storage.key(index);
-      if (key !== null && key.startsWith(prefix)) keys.push(key);
-    }
-  } catch {
-    return keys;
-  }
-  return keys;
+  return storage ? allKeys(storage).filter((key) => key.startsWith(scope)) : [];
 }
 
 // ---- the course's own notes: when each questionnaire was last exported, whether persistence was asked for
@@ -442,7 +433,7 @@ function writeNotes(prefix, notes) {
 
 /** Note that the given questionnaires were exported now. */
 export function noteExport(sitePath, course, questionnaires) {
-  const prefix = coursePrefix(sitePath, course);
+  const prefix = courseScope(sitePath, course);
   const notes = readNotes(prefix);
   const now = timestamp();
   for (const questionnaire of questionnaires) notes.exported[questionnaire] = now;
@@ -451,7 +442,7 @@ export function noteExport(sitePath, course, questionnaires) {
 
 /** When a questionnaire was last exported (an ISO time), or null. */
 export function lastExport(sitePath, course, questionnaire) {
-  const value = readNotes(coursePrefix(sitePath, course)).exported[questionnaire];
+  const value = readNotes(courseScope(sitePath, course)).exported[questionnaire];
   return typeof value === "string" ? value : null;
 }
 
@@ -465,7 +456,11 @@ function forgetExport(key) {
   if (Object.keys(notes.exported).length === 0 && !notes.persist) {
     notesInMemory.delete(prefix);
     const storage = openLocalStorage();
-    if (storage) removeKeys(storage, (name) => name === `${prefix}${COURSE_NOTES}`);
+    try {
+      if (storage) storage.removeItem(`${prefix}${COURSE_NOTES}`);
+    } catch {
+      // Left as it is: only a note of when the answers were exported.
+    }
     return;
   }
   writeNotes(prefix, notes);
@@ -492,7 +487,7 @@ export function askToPersist(sitePath, course) {
   persistAsked = true;
   const storageManager = navigator.storage;
   if (!storageManager || typeof storageManager.persist !== "function") return;
-  const prefix = coursePrefix(sitePath, course);
+  const prefix = courseScope(sitePath, course);
   const notes = readNotes(prefix);
   if (notes.persist) return;
   notes.persist = timestamp();

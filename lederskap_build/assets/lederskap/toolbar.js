@@ -154,7 +154,9 @@ async function saveSnapshot(context, name) {
     const scorer = getScorer();
     try {
       await scorer.start();
-      if (!(await record.migrate(scorer))) return t("snapshot.not_upgraded");
+      if (!(await record.migrate(scorer))) {
+        return t(store.notices.has("not-upgraded") ? "snapshot.not_upgradable" : "snapshot.not_upgraded");
+      }
       if (context.hasResults) {
         results = JSON.parse(await scorer.score(definitionJson, JSON.stringify(fields.read()), language));
       }

@@ -5,7 +5,9 @@ The page calls :func:`score_json` with the questionnaire JSON the build wrote
 gets the results JSON documented in ``scorer/RESULTS.md``. For the learner's
 stored data it calls :func:`migrate_record_json` (upgrade a stored record) and
 :func:`check_import_json` (check an export file before importing it), both
-documented in ``scorer/RECORDS.md``.
+documented in ``scorer/RECORDS.md``. Every text is decoded by
+:func:`~lederskap_scorer.json_text.load_json`, which refuses one nested too
+deeply before Python's decoder could overflow Pyodide's stack.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from __future__ import annotations
 import functools
 import json
 
+from .json_text import json_error_text, load_json
 from .model import Questionnaire, check_questionnaire
-from .records import RECORD_SCHEMA, RecordError, check_import, context_from_data, migrate_record, record_schema
+from .records import RecordError, check_import, context_from_data, read_record
 from .results import Results, to_plain
 from .schema import SchemaError, parse
 from .scoring import score_decoded
@@ -29,15 +32,6 @@ class DefinitionError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = tuple(problems)
         super().__init__("not a valid questionnaire definition:\n" + "\n".join(f"  {p}" for p in problems))
-
-
-def json_error_text(error: ValueError | RecursionError) -> str:
-    """Say in one line why a text is not JSON."""
-    if isinstance(error, json.JSONDecodeError):
-        return f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-    if isinstance(error, RecursionError):
-        return "not valid JSON (nested too deeply)"
-    return f"not valid JSON ({error})"
 
 
 def questionnaire_from_data(data: object) -> Questionnaire:
@@ -56,19 +50,19 @@ def questionnaire_from_data(data: object) -> Questionnaire:
 def load_definition(definition_json: str) -> Questionnaire:
     """Parse and check a questionnaire definition JSON, cached by its text; raises :class:`DefinitionError`."""
     try:
-        data = json.loads(definition_json)
-    except (ValueError, RecursionError) as error:
+        data = load_json(definition_json)
+    except ValueError as error:
         raise DefinitionError([json_error_text(error)]) from error
     return questionnaire_from_data(data)
 
 
 def decode_answers(answers_json: str) -> object:
-    """The decoded answers, or ``None`` when the text is not JSON (then scored as unusable answers)."""
+    """The decoded answers, or ``None`` when the text is not JSON or is nested too deeply
+    (:func:`~lederskap_scorer.json_text.load_json`); then they are scored as unusable answers."""
     try:
-        decoded: object = json.loads(answers_json)
-    except (ValueError, RecursionError):
+        return load_json(answers_json)
+    except ValueError:
         return None
-    return decoded
 
 
 def results_json(results: Results, indent: int | None = None) -> str:
@@ -103,17 +97,16 @@ def migrate_record_json(record_json: str) -> str:
 
     Returns ``{"ok": true, "migrated": <bool>, "record": {...}}``, or
     ``{"ok": false, "code": "not-a-record" | "newer-schema", "detail": "..."}``
-    for a record that must be left as it is (see ``scorer/RECORDS.md``).
+    for a record that must be left as it is (see ``scorer/RECORDS.md``): one that
+    is not JSON, is nested too deeply, is not a record of a known schema, is of a
+    newer schema, or holds a number that JavaScript cannot hold exactly (the page
+    would store another value in its place).
     """
     try:
-        decoded: object = json.loads(record_json)
-    except (ValueError, RecursionError) as error:
-        return _plain_json({"ok": False, "code": "not-a-record", "detail": json_error_text(error)})
-    try:
-        record = migrate_record(decoded)
+        record, migrated = read_record(record_json)
     except RecordError as error:
         return _plain_json({"ok": False, "code": error.code, "detail": error.detail})
-    return _plain_json({"ok": True, "migrated": record_schema(decoded) != RECORD_SCHEMA, "record": record})
+    return _plain_json({"ok": True, "migrated": migrated, "record": record})
 
 
 def check_import_json(export_json: str, context_json: str) -> str:
@@ -123,15 +116,18 @@ def check_import_json(export_json: str, context_json: str) -> str:
 
         {"course": "<course id>", "language": "nb" | "en", "now": "<ISO time>",
          "definitions": ["<questionnaire definition JSON>", ...],   # the course's, in its order
-         "records": {"<questionnaire id>": <stored record> | null}}
+         "records": {"<questionnaire id>": "<the stored record's text, as stored>" | null}}
 
-    Never raises on the file (a malformed file gives a plan with ``ok: false``).
+    Never raises on the file (a malformed file gives a plan with ``ok: false``) nor on a
+    stored text: each is read on its own, like ``migrate_record_json`` reads it, and one
+    that cannot be read counts as no record (the plan entry's ``current_unreadable``).
     Raises :class:`DefinitionError` for an unusable definition and :class:`ValueError`
-    for a context that is not of that form: both are mistakes of the page, not of the file.
+    for a context that is not of that form (or is nested too deeply): both are mistakes
+    of the page, not of the file.
     """
     try:
-        context_data: object = json.loads(context_json)
-    except (ValueError, RecursionError) as error:
+        context_data = load_json(context_json)
+    except ValueError as error:
         raise ValueError(f"the import context is {json_error_text(error)}") from error
     texts = context_data.get("definitions") if isinstance(context_data, dict) else None
     if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):

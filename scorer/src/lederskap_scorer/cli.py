@@ -13,15 +13,15 @@ what was expected).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .answers import describe_value
-from .api import DefinitionError, json_error_text, questionnaire_from_data, results_json
+from .api import DefinitionError, questionnaire_from_data, results_json
 from .format import LANGUAGES
+from .json_text import json_error_text, load_json
 from .model import Questionnaire
 from .scoring import score_answers
 from .text_report import render_text
@@ -45,8 +45,8 @@ def _read_json(path: Path, what: str) -> object:
     except OSError as error:
         raise InputError(f"{path}: cannot read the file ({error.strerror or error})") from None
     try:
-        data: object = json.loads(text)
-    except (ValueError, RecursionError) as error:
+        data = load_json(text)
+    except ValueError as error:
         raise InputError(f"{path}: expected {what} in JSON, but the file is {json_error_text(error)}") from None
     return data
 

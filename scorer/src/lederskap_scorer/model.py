@@ -18,7 +18,7 @@ Every answer hangs on an author-written id, never on a position:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Literal
 
 from .schema import Id, Problem, join_path
@@ -177,6 +177,34 @@ class Questionnaire:
 
 MAX_TEXT_ROWS = 30
 
+# Limits on the size of a questionnaire. Each is far beyond what a learner fills in,
+# and is there so that a mistake (a text pasted a thousand times, a generated file
+# gone wrong) is reported instead of making pages that no browser can use.
+
+MAX_QUESTIONS = 5_000
+"""Questions (likert items, text fields, checklists and their summaries, allocation rows) in one questionnaire.
+
+Each is rendered into the page and has its place in the learner's record in
+localStorage, which browsers cap at about 5 MB for a whole site (all courses of a
+github.io user share it). A long survey has a few hundred questions.
+"""
+
+MAX_TEXT_LENGTH = 10_000
+"""Characters in any one text of a questionnaire (a title, an intro, a statement, a label, ...).
+
+About four pages of reading: texts are shown as plain text in the form and sent again
+in its definition, so longer ones belong on the course page around the form.
+"""
+
+MAX_OPTIONS = 200
+"""Options of one checklist: each is a checkbox the learner reads, and a list longer than this cannot be read."""
+
+MAX_COLUMNS = 20
+"""Columns of one allocation: every row has a number field per column, side by side on the screen."""
+
+MAX_SCALE_POINTS = 11
+"""Points of the likert scale (0 to 10 is the widest in common use): every statement has a radio button per point."""
+
 
 def check_questionnaire(q: Questionnaire) -> list[Problem]:
     """Every rule of the format that a type hint cannot express, as problems with paths."""
@@ -185,6 +213,16 @@ def check_questionnaire(q: Questionnaire) -> list[Problem]:
         problems.append(Problem("version", f"expected a version of 1 or more, but {q.version} was given"))
     if not q.parts:
         problems.append(Problem("parts", "expected at least one part, but the list is empty"))
+    questions = _count_questions(q)
+    if questions > MAX_QUESTIONS:
+        problems.append(
+            Problem(
+                "parts",
+                f"expected at most {MAX_QUESTIONS:,} questions (likert items, text fields, checklists and "
+                f"allocation rows), but {questions:,} were given",
+            )
+        )
+    problems += _check_text_lengths(q, "")
     problems += _check_scale_and_bands(q)
     problems += _check_unique_ids(q)
     for i, part in enumerate(q.parts):
@@ -202,12 +240,12 @@ def _check_scale_and_bands(q: Questionnaire) -> list[Problem]:
         return problems
     scale = q.scale
     points = scale.max - scale.min + 1
-    if points < 2:
+    if not 2 <= points <= MAX_SCALE_POINTS:
+        bound = "at least two" if points < 2 else f"at most {MAX_SCALE_POINTS}"
         problems.append(
             Problem(
                 "scale",
-                f"expected a scale of at least two points, "
-                f"but min {scale.min} and max {scale.max} give {max(points, 0)}",
+                f"expected a scale of {bound} points, but min {scale.min} and max {scale.max} give {max(points, 0)}",
             )
         )
         return problems
@@ -276,6 +314,12 @@ def _check_part(part: Part, path: str) -> list[Problem]:
         if not values:
             problems.append(Problem(join_path(path, field), f"expected at least one {what}, but the list is empty"))
 
+    def at_most(values: tuple[object, ...], field: str, limit: int) -> None:
+        if len(values) > limit:
+            problems.append(
+                Problem(join_path(path, field), f"expected at most {limit} {field}, but {len(values)} were given")
+            )
+
     if isinstance(part, LikertPart):
         non_empty(part.dimensions, "dimensions", "dimension")
         for i, dimension in enumerate(part.dimensions):
@@ -292,16 +336,50 @@ def _check_part(part: Part, path: str) -> list[Problem]:
             problems += _check_rows(field, join_path(join_path(path, "fields"), i))
     elif isinstance(part, ChecklistPart):
         non_empty(part.options, "options", "option")
+        at_most(part.options, "options", MAX_OPTIONS)
         problems += _check_unique_within(part.options, join_path(path, "options"))
         if part.summary is not None:
             problems += _check_rows(part.summary, join_path(path, "summary"))
     else:
         non_empty(part.rows, "rows", "row")
         non_empty(part.columns, "columns", "column")
+        at_most(part.columns, "columns", MAX_COLUMNS)
         problems += _check_unique_within(part.columns, join_path(path, "columns"))
         if part.total <= 0:
             problems.append(Problem(join_path(path, "total"), f"expected a number above 0, but {part.total} was given"))
     return problems
+
+
+def _count_questions(q: Questionnaire) -> int:
+    """What a learner answers in ``q``, each under an id of its own: likert items, text fields,
+    checklists and their summaries, allocation rows."""
+    count = 0
+    for part in q.parts:
+        if isinstance(part, LikertPart):
+            count += sum(len(dimension.items) for dimension in part.dimensions)
+        elif isinstance(part, TextPart):
+            count += len(part.fields)
+        elif isinstance(part, ChecklistPart):
+            count += 1 if part.summary is None else 2
+        else:
+            count += len(part.rows)
+    return count
+
+
+def _check_text_lengths(value: object, path: str) -> Iterator[Problem]:
+    """Every text in ``value`` (a questionnaire, or any value inside one) longer than :data:`MAX_TEXT_LENGTH`."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT_LENGTH:
+            yield Problem(
+                path,
+                f"expected a text of at most {MAX_TEXT_LENGTH:,} characters, but one of {len(value):,} was given",
+            )
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _check_text_lengths(item, join_path(path, i))
+    elif is_dataclass(value):
+        for f in fields(value):
+            yield from _check_text_lengths(getattr(value, f.name), join_path(path, f.name))
 
 
 def _check_rows(field: TextField, path: str) -> list[Problem]:

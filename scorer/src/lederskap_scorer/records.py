@@ -21,6 +21,10 @@ value for a likert item, an object for a text, ...); a value of the right type
 that does not fit (out of the scale, over an allocation's total, an option the
 questionnaire no longer has) is imported and kept, exactly like such a value in
 a stored record: the form ignores it, the scorer ignores it, the learner is told.
+A number JavaScript cannot hold exactly is refused wherever it is: the page
+would store another value in its place. An entry of a file's snapshots that is
+not a snapshot the page can show (the page exports every entry as stored) is
+imported and kept exactly as it is, never shown, within the same bounds.
 
 Plain data only (decoded JSON); nothing here raises on what a file contains.
 """
@@ -30,6 +34,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -37,6 +42,7 @@ from typing import Any
 
 from .answers import check_answers
 from .format import Language
+from .json_text import MAX_DEPTH, TooDeepError, inexact_numbers, json_error_text, load_json
 from .model import Questionnaire
 from .schema import ID_PATTERN
 
@@ -119,6 +125,27 @@ def migrate_record(record: object) -> dict[str, Any]:
     return data
 
 
+def read_record(text: str) -> tuple[dict[str, Any], bool]:
+    """A stored record's text, decoded and upgraded to :data:`RECORD_SCHEMA` (:func:`migrate_record`),
+    and whether it was upgraded.
+
+    Raises :class:`RecordError`: ``"newer-schema"`` for a record of a newer schema, and
+    ``"not-a-record"`` for a text that is not JSON, is nested more than
+    :data:`~lederskap_scorer.json_text.MAX_DEPTH` levels deep, is not a record of a known
+    schema, or holds a number JavaScript cannot hold exactly (the page would store another
+    value, or ``null``, in its place). Such a record is left as it is by the page.
+    """
+    try:
+        decoded = load_json(text)
+    except ValueError as error:
+        raise RecordError("not-a-record", json_error_text(error)) from error
+    record = migrate_record(decoded)
+    inexact = next(inexact_numbers(record, ""), None)
+    if inexact is not None:
+        raise RecordError("not-a-record", f"the number at '{inexact}' cannot be held exactly by JavaScript")
+    return record, record_schema(decoded) != RECORD_SCHEMA
+
+
 _RECORD_ORDER = ("schema", "course", "questionnaire", "version", "updated", "answers", "snapshots")
 
 
@@ -184,6 +211,21 @@ def _check_size(value: object, path: str, problems: _Problems) -> bool:
     return True
 
 
+def _check_exact(value: object, path: str, problems: _Problems) -> bool:
+    """Whether every number in ``value`` is one JavaScript holds exactly: the page stores
+    what it reads, so any other number would be stored as another value (or ``null``)."""
+    fine = True
+    for where in inexact_numbers(value, path):
+        problems.add("inexact-number", where)
+        fine = False
+    return fine
+
+
+def _is_whole_number(value: object) -> bool:
+    """A whole number of at least 0 (a version)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _has_answer_shape(value: object) -> bool:
     """Whether ``value`` has the form of some answer: a number, a text, a list of texts,
     or an object of column ids and numbers (what the form writes, see ``model.py``)."""
@@ -203,7 +245,8 @@ def _check_answers_object(
     definition: Questionnaire | None = None,
     language: Language = "en",
 ) -> dict[str, Any] | None:
-    """An answers object: every key an id, every value within the sizes of an answer, and
+    """An answers object: every key an id, every value within the sizes of an answer and
+    holding only numbers JavaScript holds exactly, and
 
     * for an id of ``definition``: of a type its question can have (the scorer's rule;
       a value of the right type that does not fit, such as 7 on a 1-5 scale, is kept);
@@ -222,7 +265,7 @@ def _check_answers_object(
         if not _is_id(key):
             problems.add("invalid-id", path, id=str(key)[:80])
             fine = False
-        elif not _check_size(answer, f"{path}.{key}", problems):
+        elif not _check_size(answer, f"{path}.{key}", problems) or not _check_exact(answer, f"{path}.{key}", problems):
             fine = False
         else:
             sized[key] = answer
@@ -232,14 +275,14 @@ def _check_answers_object(
         unknown = {p.id for p in checked.problems if p.code == "unknown-id" and p.id is not None}
         refused: set[str] = set()
         for problem in checked.problems:
-            if problem.code in _REFUSED_VALUE_CODES and problem.id is not None and problem.id not in refused:
-                refused.add(problem.id)
+            if problem.code not in _REFUSED_VALUE_CODES or problem.id is None:
+                continue
+            # The path of the value refused: an allocation's cell has its own (``.meetings.now``).
+            where = f"{path}.{problem.id}" + (f".{problem.sub_id}" if problem.sub_id is not None else "")
+            if where not in refused:
+                refused.add(where)
                 problems.add(
-                    "invalid-value",
-                    f"{path}.{problem.id}",
-                    questionnaire=definition.id,
-                    id=problem.id,
-                    message=problem.message,
+                    "invalid-value", where, questionnaire=definition.id, id=problem.id, message=problem.message
                 )
         fine = fine and not refused
     for key in sized:
@@ -249,90 +292,129 @@ def _check_answers_object(
     return {key: answer for key, answer in sized.items() if answer is not None} if fine else None
 
 
-def _check_scores(value: object, path: str, problems: _Problems) -> bool:
-    """A snapshot's scores: ``null`` or a list of likert parts with their dimension means."""
+def _is_scores(value: object) -> bool:
+    """Whether ``value`` is a snapshot's scores: ``null`` or a list of likert parts with their dimension means."""
     if value is None:
         return True
     if not isinstance(value, list) or len(value) > MAX_LIST:
-        problems.add("invalid-structure", path)
         return False
-    for index, part in enumerate(value):
-        where = f"{path}[{index}]"
-        if not (
-            isinstance(part, Mapping)
-            and set(part) == {"part", "title", "min", "max", "dimensions"}
-            and _is_id(part["part"])
-            and isinstance(part["title"], str)
-            and len(part["title"]) <= MAX_SHORT_TEXT
-            and isinstance(part["min"], int)
-            and isinstance(part["max"], int)
-            and not isinstance(part["min"], bool)
-            and not isinstance(part["max"], bool)
-            and isinstance(part["dimensions"], list)
-            and len(part["dimensions"]) <= MAX_LIST
-        ):
-            problems.add("invalid-structure", where)
-            return False
-        for d_index, dimension in enumerate(part["dimensions"]):
-            if not (
-                isinstance(dimension, Mapping)
-                and set(dimension) == {"id", "title", "mean", "mean_display"}
-                and _is_id(dimension["id"])
-                and isinstance(dimension["title"], str)
-                and len(dimension["title"]) <= MAX_SHORT_TEXT
-                and (dimension["mean"] is None or _is_number(dimension["mean"]))
-                and (dimension["mean_display"] is None or isinstance(dimension["mean_display"], str))
-                and len(dimension["mean_display"] or "") <= 20
-            ):
-                problems.add("invalid-structure", f"{where}.dimensions[{d_index}]")
-                return False
-    return True
+    return all(
+        isinstance(part, Mapping)
+        and set(part) == {"part", "title", "min", "max", "dimensions"}
+        and _is_id(part["part"])
+        and isinstance(part["title"], str)
+        and len(part["title"]) <= MAX_SHORT_TEXT
+        and _is_version(part["min"])
+        and _is_version(part["max"])
+        and isinstance(part["dimensions"], list)
+        and len(part["dimensions"]) <= MAX_LIST
+        and all(_is_dimension_score(dimension) for dimension in part["dimensions"])
+        for part in value
+    )
+
+
+def _is_dimension_score(value: object) -> bool:
+    """Whether ``value`` is one dimension of a snapshot's scores: ``{id, title, mean, mean_display}``."""
+    return (
+        isinstance(value, Mapping)
+        and set(value) == {"id", "title", "mean", "mean_display"}
+        and _is_id(value["id"])
+        and isinstance(value["title"], str)
+        and len(value["title"]) <= MAX_SHORT_TEXT
+        and (value["mean"] is None or _is_number(value["mean"]))
+        and (value["mean_display"] is None or isinstance(value["mean_display"], str))
+        and len(value["mean_display"] or "") <= 20
+    )
 
 
 _SNAPSHOT_FIELDS = ("id", "name", "created", "version", "answers", "scores")
 
 
-def _check_snapshots(value: object, path: str, problems: _Problems) -> list[dict[str, Any]] | None:
-    """A list of snapshots, each ``{id, name, created, version, answers, scores}``."""
+def _snapshot(value: object, seen: set[str]) -> dict[str, Any] | None:
+    """The snapshot ``value`` as it is, or ``None`` when it is not one the page can show: not
+    ``{id, name, created, version, answers, scores}`` of the documented form, or its id
+    already used by a snapshot in ``seen`` (ids are unique in a record). A snapshot's id is
+    added to ``seen``."""
+    if not isinstance(value, Mapping) or set(value) != set(_SNAPSHOT_FIELDS):
+        return None
+    snapshot_id, name = value["id"], value["name"]
+    if not _is_id(snapshot_id) or snapshot_id in seen:
+        return None
+    if not isinstance(name, str) or len(name) > MAX_NAME:
+        return None
+    if not _is_time(value["created"]) or not _is_whole_number(value["version"]) or not _is_scores(value["scores"]):
+        return None
+    if _check_answers_object(value["answers"], "answers", _Problems()) is None:
+        return None
+    seen.add(snapshot_id)
+    return dict(value)
+
+
+@dataclass(frozen=True)
+class _Snapshots:
+    """A record's or a file's list of snapshots, sorted into those the page can show and the rest."""
+
+    shown: list[dict[str, Any]]
+    """The snapshots (see :func:`_snapshot`), in the order found."""
+    unusable: list[Any]
+    """Every other entry, exactly as found, in the order found: kept, never shown."""
+
+
+def _sort_snapshots(entries: Sequence[object]) -> _Snapshots:
+    """``entries`` sorted into snapshots and unusable entries (a second snapshot with an id already used is one)."""
+    seen: set[str] = set()
+    shown: list[dict[str, Any]] = []
+    unusable: list[Any] = []
+    for entry in entries:
+        snapshot = _snapshot(entry, seen)
+        if snapshot is None:
+            unusable.append(entry)
+        else:
+            shown.append(snapshot)
+    return _Snapshots(shown, unusable)
+
+
+def _check_kept(value: object, path: str, problems: _Problems) -> bool:
+    """Whether a value kept exactly as it is (an entry of a file's snapshots) stays within the
+    bounds of any value in a file: texts and keys of at most :data:`MAX_TEXT` characters,
+    lists and objects of at most :data:`MAX_ANSWERS` entries, every number one JavaScript holds
+    exactly. Recursive: the file is at most :data:`~lederskap_scorer.json_text.MAX_DEPTH` deep."""
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            problems.add("text-too-long", path, limit=MAX_TEXT)
+            return False
+        return True
+    if isinstance(value, list | Mapping) and len(value) > MAX_ANSWERS:
+        problems.add("too-many", path, limit=MAX_ANSWERS)
+        return False
+    if isinstance(value, list):
+        return all([_check_kept(entry, f"{path}[{index}]", problems) for index, entry in enumerate(value)])
+    if isinstance(value, Mapping):
+        fine = True
+        for key, entry in value.items():
+            if len(key) > MAX_TEXT:
+                problems.add("text-too-long", path, limit=MAX_TEXT)
+                fine = False
+            elif not _check_kept(entry, f"{path}.{key}", problems):
+                fine = False
+        return fine
+    return _check_exact(value, path, problems)
+
+
+def _check_snapshots(value: object, path: str, problems: _Problems) -> _Snapshots | None:
+    """A file's list of snapshots: at most :data:`MAX_SNAPSHOTS` entries, each within the
+    bounds of :func:`_check_kept`. An entry that is not a snapshot the page can show (``null``,
+    a number, an object missing fields, scores not of the documented form, ...) is no problem:
+    it is imported and kept exactly as it is, like the answer to a removed question."""
     if not isinstance(value, list):
         problems.add("invalid-structure", path)
         return None
     if len(value) > MAX_SNAPSHOTS:
         problems.add("too-many", path, limit=MAX_SNAPSHOTS)
         return None
-    snapshots: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    fine = True
-    for index, snapshot in enumerate(value):
-        where = f"{path}[{index}]"
-        if not isinstance(snapshot, Mapping) or set(snapshot) != set(_SNAPSHOT_FIELDS):
-            problems.add("invalid-structure", where)
-            fine = False
-            continue
-        version = snapshot["version"]
-        if not _is_id(snapshot["id"]) or snapshot["id"] in seen:
-            problems.add("invalid-id", f"{where}.id", id=str(snapshot["id"])[:80])
-            fine = False
-            continue
-        seen.add(snapshot["id"])
-        if not isinstance(snapshot["name"], str) or len(snapshot["name"]) > MAX_NAME:
-            problems.add("invalid-structure", f"{where}.name")
-            fine = False
-            continue
-        if not _is_time(snapshot["created"]):
-            problems.add("invalid-time", f"{where}.created")
-            fine = False
-            continue
-        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-            problems.add("invalid-structure", f"{where}.version")
-            fine = False
-            continue
-        answers = _check_answers_object(snapshot["answers"], f"{where}.answers", problems)
-        if answers is None or not _check_scores(snapshot["scores"], f"{where}.scores", problems):
-            fine = False
-            continue
-        snapshots.append({key: snapshot[key] if key != "answers" else answers for key in _SNAPSHOT_FIELDS})
-    return snapshots if fine else None
+    if not all([_check_kept(entry, f"{path}[{index}]", problems) for index, entry in enumerate(value)]):
+        return None
+    return _sort_snapshots(value)
 
 
 # ---- import -------------------------------------------------------------------------------------
@@ -347,16 +429,20 @@ class ImportContext:
     now: str
     definitions: Mapping[str, Questionnaire]
     """The course's questionnaires by id, in the course's order."""
-    records: Mapping[str, object]
-    """The stored record of each questionnaire that has one (any known schema), by questionnaire id."""
+    records: Mapping[str, str]
+    """The stored text of each questionnaire that has a record, by questionnaire id, exactly as
+    stored: each is read on its own (:func:`read_record`), so one the scorer cannot read is
+    only that questionnaire's "no usable record here", never the page's mistake."""
 
 
 @dataclass(frozen=True)
 class _FileEntry:
+    """One questionnaire of a file, checked."""
+
     id: str
     version: int
     answers: dict[str, Any]
-    snapshots: list[dict[str, Any]]
+    snapshots: _Snapshots
 
 
 def _same(a: object, b: object) -> bool:
@@ -377,8 +463,11 @@ def _read_file(text: str, context: ImportContext, problems: _Problems) -> tuple[
         problems.add("too-large", limit=MAX_EXPORT_CHARS)
         return {}, []
     try:
-        data: object = json.loads(text)
-    except (ValueError, RecursionError):
+        data = load_json(text)
+    except TooDeepError:
+        problems.add("too-deep", limit=MAX_DEPTH)
+        return {}, []
+    except ValueError:
         problems.add("not-json")
         return {}, []
     if not isinstance(data, Mapping) or data.get("format") != EXPORT_FORMAT:
@@ -387,6 +476,8 @@ def _read_file(text: str, context: ImportContext, problems: _Problems) -> tuple[
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         problems.add("invalid-structure", "format_version")
+        return {}, []
+    if not _check_exact(version, "format_version", problems):
         return {}, []
     if version > EXPORT_FORMAT_VERSION:
         problems.add("newer-format", "format_version", version=version)
@@ -442,8 +533,10 @@ def _read_entry(
         return None
     seen.add(qid)
     version = entry["version"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+    if not _is_whole_number(version):
         problems.add("invalid-structure", f"{path}.version")
+        return None
+    if not _check_exact(version, f"{path}.version", problems):
         return None
     if entry["updated"] is not None and not _is_time(entry["updated"]):
         problems.add("invalid-time", f"{path}.updated")
@@ -464,40 +557,74 @@ def _not_usable(definition: Questionnaire, answers: Mapping[str, Any], language:
     return len(removed), len(unfit)
 
 
-def _current_record(context: ImportContext, qid: str) -> dict[str, Any] | None:
+def _current_record(context: ImportContext, qid: str) -> tuple[dict[str, Any] | None, bool]:
+    """The record stored here for ``qid``, upgraded, or ``None``; and whether a stored text
+    could not be read (:func:`read_record`): then the plan counts it as no record, and the
+    page copies the text aside before it writes over it."""
     stored = context.records.get(qid)
     if stored is None:
-        return None
+        return None, False
     try:
-        return migrate_record(stored)
+        return read_record(stored)[0], False
     except RecordError:
-        return None
+        return None, True
+
+
+def _join_unusable(here: Sequence[object], file: Sequence[object]) -> list[Any]:
+    """The unusable snapshot entries stored here, then each of the file's that is not already
+    here: an entry here matches one identical entry of the file, so importing a file twice
+    adds nothing the second time, and the file's own repeated entries are all kept."""
+    unmatched = Counter(_json_key(entry) for entry in here)
+    joined = list(here)
+    for entry in file:
+        key = _json_key(entry)
+        if unmatched[key]:
+            unmatched[key] -= 1
+        else:
+            joined.append(entry)
+    return joined
+
+
+def _json_key(value: object) -> str:
+    """A JSON value as text that is the same for equal values (objects' keys in any order)."""
+    return json.dumps(value, sort_keys=True)
 
 
 def _sorted_snapshots(snapshots: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return sorted((dict(s) for s in snapshots), key=lambda s: (str(s.get("created", "")), str(s.get("id", ""))))
+    """Snapshots oldest first (by ``created``, then ``id``)."""
+    return sorted((dict(s) for s in snapshots), key=lambda s: (str(s["created"]), str(s["id"])))
 
 
-def _plan_entry(entry: _FileEntry, context: ImportContext) -> dict[str, Any]:
+_MODES = ("merge", "replace")
+"""The two ways of importing; each gets its record to write and its ``changes``."""
+
+
+def _plan_entry(entry: _FileEntry, context: ImportContext) -> tuple[dict[str, Any], dict[str, bool]]:
+    """The plan of one questionnaire of the file, and per way of importing whether it changes what is stored.
+
+    A change is an answer or a snapshot (or an unusable snapshot entry) added, changed or
+    deleted, or the record's ``version`` changing; writing a record that differs only in
+    ``updated`` or in its schema is none. A stored text that cannot be read counts as no
+    record (``current_unreadable``).
+    """
     definition = context.definitions.get(entry.id)
-    current = _current_record(context, entry.id)
+    current, unreadable = _current_record(context, entry.id)
     here: dict[str, Any] = dict(current["answers"]) if current else {}
-    here_snapshots: list[dict[str, Any]] = [
-        dict(s) for s in (current or {}).get("snapshots", []) if isinstance(s, Mapping)
-    ]
+    stored = _sort_snapshots(current["snapshots"] if current else [])
     new = [key for key in entry.answers if key not in here]
     changed = [key for key in entry.answers if key in here and not _same_answer(here[key], entry.answers[key])]
     unchanged = [key for key in entry.answers if key in here and _same_answer(here[key], entry.answers[key])]
     only_here = [key for key in here if key not in entry.answers]
 
-    by_id = {str(s.get("id")): s for s in here_snapshots}
-    added = [s for s in entry.snapshots if s["id"] not in by_id]
-    updated = [s for s in entry.snapshots if s["id"] in by_id and not _same(by_id[s["id"]], s)]
-    file_ids = {s["id"] for s in entry.snapshots}
+    by_id = {s["id"]: s for s in stored.shown}
+    file_snapshots = entry.snapshots.shown
+    added = [s for s in file_snapshots if s["id"] not in by_id]
+    updated = [s for s in file_snapshots if s["id"] in by_id and not _same(by_id[s["id"]], s)]
+    file_ids = {s["id"] for s in file_snapshots}
+    snapshots_only_here = [s for s in stored.shown if s["id"] not in file_ids]
+    merged_unusable = _join_unusable(stored.unusable, entry.snapshots.unusable)
 
-    def record(
-        version: int, answers: dict[str, Any], snapshots: list[dict[str, Any]], base: Mapping[str, Any]
-    ) -> dict[str, Any]:
+    def record(version: int, answers: dict[str, Any], snapshots: _Snapshots, base: Mapping[str, Any]) -> dict[str, Any]:
         data = dict(base)
         data.update(
             schema=RECORD_SCHEMA,
@@ -506,24 +633,35 @@ def _plan_entry(entry: _FileEntry, context: ImportContext) -> dict[str, Any]:
             version=version,
             updated=context.now,
             answers=answers,
-            snapshots=snapshots,
+            snapshots=_sorted_snapshots(snapshots.shown) + snapshots.unusable,
         )
         return _ordered(data)
 
-    merged_snapshots = [s for s in here_snapshots if s.get("id") not in file_ids] + list(entry.snapshots)
     merge_version = entry.version
     if current is not None and _is_version(current.get("version")):
         merge_version = max(entry.version, current["version"])
-    merge = record(merge_version, {**here, **entry.answers}, _sorted_snapshots(merged_snapshots), current or {})
-    replace = record(entry.version, dict(entry.answers), _sorted_snapshots(entry.snapshots), {})
+    merged = _Snapshots(snapshots_only_here + file_snapshots, merged_unusable)
+    merge = record(merge_version, {**here, **entry.answers}, merged, current or {})
+    replace = record(entry.version, dict(entry.answers), entry.snapshots, {})
 
+    version_here = current.get("version") if current is not None else None
+    unusable_differ = Counter(map(_json_key, stored.unusable)) != Counter(map(_json_key, entry.snapshots.unusable))
+    changes = {
+        "merge": bool(new or changed or added or updated)
+        or len(merged_unusable) > len(stored.unusable)
+        or (current is not None and not _same(version_here, merge_version)),
+        "replace": bool(new or changed or only_here or added or updated or snapshots_only_here)
+        or unusable_differ
+        or (current is not None and not _same(version_here, entry.version)),
+    }
     removed, unfit = _not_usable(definition, entry.answers, context.language) if definition else (0, 0)
-    return {
+    plan = {
         "id": entry.id,
         "title": definition.title if definition else None,
         "in_course": definition is not None,
         "file_version": entry.version,
         "version": definition.version if definition else None,
+        "current_unreadable": unreadable,
         "answers_in_file": len(entry.answers),
         "new": len(new),
         "changed": len(changed),
@@ -531,13 +669,15 @@ def _plan_entry(entry: _FileEntry, context: ImportContext) -> dict[str, Any]:
         "only_here": len(only_here),
         "not_in_form": removed,
         "not_usable": unfit,
-        "snapshots_in_file": len(entry.snapshots),
+        "snapshots_in_file": len(file_snapshots),
         "snapshots_added": len(added),
         "snapshots_updated": len(updated),
-        "snapshots_only_here": len([s for s in here_snapshots if s.get("id") not in file_ids]),
+        "snapshots_only_here": len(snapshots_only_here),
+        "snapshots_unusable": len(entry.snapshots.unusable),
         "merge": merge,
         "replace": replace,
     }
+    return plan, changes
 
 
 def _is_version(value: object) -> bool:
@@ -550,20 +690,27 @@ def check_import(text: str, context: ImportContext) -> dict[str, Any]:
     The plan (``scorer/RECORDS.md``, "The import plan") is ``ok: false`` with its
     ``problems`` when anything in the file is malformed; then nothing may change.
     Otherwise it lists, per questionnaire in the file, what merging and what
-    replacing would do, and the record to write for each.
+    replacing would do, and the record to write for each. ``empty`` says the file
+    holds no answer and no snapshot, and ``changes`` per way of importing whether
+    it would change anything stored (both ``false`` for a refused file).
     """
     problems = _Problems()
     header, entries = _read_file(text, context, problems)
     ok = problems.count == 0
     order = {qid: index for index, qid in enumerate(context.definitions)}
     entries.sort(key=lambda e: (order.get(e.id, len(order)), e.id))
+    planned = [_plan_entry(entry, context) for entry in entries] if ok else []
     return {
         "plan_format": PLAN_FORMAT,
         "ok": ok,
         "problems": problems.items,
         "more_problems": max(problems.count - len(problems.items), 0),
         "file": header or None,
-        "questionnaires": [_plan_entry(entry, context) for entry in entries] if ok else [],
+        "empty": not any(entry.answers or entry.snapshots.shown or entry.snapshots.unusable for entry in entries)
+        if ok
+        else False,
+        "changes": {mode: any(changes[mode] for _, changes in planned) for mode in _MODES},
+        "questionnaires": [plan for plan, _ in planned],
     }
 
 
@@ -574,6 +721,9 @@ def context_from_data(data: object, definitions: Mapping[str, Questionnaire]) ->
     course, language, now, records = data.get("course"), data.get("language"), data.get("now"), data.get("records")
     if not _is_id(course) or language not in ("nb", "en") or not _is_time(now) or not isinstance(records, Mapping):
         raise ValueError("the import context needs 'course', 'language' (nb or en), 'now' and 'records'")
+    if not all(text is None or isinstance(text, str) for text in records.values()):
+        raise ValueError("the import context needs 'records': questionnaire id -> the stored record's text or null")
     assert isinstance(course, str) and isinstance(now, str)
     lang: Language = "nb" if language == "nb" else "en"
-    return ImportContext(course, lang, now, definitions, {str(k): v for k, v in records.items() if v is not None})
+    texts = {str(qid): text for qid, text in records.items() if isinstance(text, str)}
+    return ImportContext(course, lang, now, definitions, texts)

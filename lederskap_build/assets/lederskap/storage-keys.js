@@ -1,0 +1,190 @@
+// The names of the learner's data in localStorage: one scope per site and course,
+// and the move of keys written in the first format (v1) into it.
+//
+// Format (defined in scorer/src/lederskap_scorer/storage_keys.py, which the tests
+// and the benchmark use, and documented in scorer/RECORDS.md):
+//
+//   <prefix><site path>#<course id>/<questionnaire id>                 the record
+//   <prefix><site path>#<course id>/<questionnaire id>/unreadable/<time>
+//                                        a stored text that could not be read, kept as it was
+//   <prefix><site path>#<course id>/<questionnaire id>/version/<n>
+//                                        the record as it was when questionnaire version n changed
+//   <prefix><site path>#<course id>/<questionnaire id>/results
+//                                        the last results shown (results-cache.js)
+//   <prefix><site path>#<course id>/_course                           the course's own notes
+//
+// with <prefix> = "lederskap/v2:" and <site path> the pathname of the site root
+// ("/" on a domain of its own, "/repo/" on https://user.github.io/repo/). A
+// pathname never holds a "#" (it would start the fragment) and an id never holds
+// "#" or "/", so the scope "<prefix><site path>#<course id>/" of one site and
+// course is never the beginning of another's: every GitHub Pages site of a user
+// shares one origin, and a site at /n/ with course "kurs2" must never touch the
+// keys of a site at /n/kurs2/. "_course" is never a questionnaire id (ids start
+// with a letter or a digit).
+//
+// The first format, "lederskap/v1<site path><course id>/...", had no delimiter
+// after the site path: moveLegacyKeys carries this site's and course's keys
+// over, one at a time, never losing one (see there).
+
+import { buildInfo } from "./build-info.js";
+
+const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes } = buildInfo.storageKeys;
+export const COURSE_NOTES = courseNotes;
+
+/** The pathname of the site root, from the URL of a module in <site root>/assets/lederskap/. */
+export function sitePathFrom(moduleUrl) {
+  return new URL("../../", moduleUrl).pathname;
+}
+
+function normalPath(sitePath) {
+  const path = sitePath.endsWith("/") ? sitePath : `${sitePath}/`;
+  return path.startsWith("/") ? path : `/${path}`;
+}
+
+/** The beginning of every key of one course on one site: "lederskap/v2:/repo/#<course>/". */
+export function courseScope(sitePath, course) {
+  return `${PREFIX}${normalPath(sitePath)}#${course}/`;
+}
+
+/** The key of one questionnaire's record. */
+export function storageKey(sitePath, course, questionnaire) {
+  return `${courseScope(sitePath, course)}${questionnaire}`;
+}
+
+/** The key of the course's own notes. */
+export function notesKey(sitePath, course) {
+  return `${courseScope(sitePath, course)}${COURSE_NOTES}`;
+}
+
+/**
+ * What a key under a course's scope is: {questionnaire, kind} with kind one of
+ * "record", "unreadable", "version", "results"; {kind: "notes"}; or null for a key
+ * that is not of the scope or not of this format.
+ */
+export function keyKind(key, scope) {
+  if (!key.startsWith(scope)) return null;
+  return restKind(key.slice(scope.length));
+}
+
+const ID = "[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?";
+const TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?Z";
+const REST = new RegExp(`^(${ID})(?:/(results)|/(version)/\\d+|/(unreadable)/${TIME})?$`);
+
+function restKind(rest) {
+  if (rest === COURSE_NOTES) return { kind: "notes" };
+  const match = REST.exec(rest);
+  if (!match) return null;
+  return { questionnaire: match[1], kind: match[2] || match[3] || match[4] || "record" };
+}
+
+function parsedObject(raw) {
+  try {
+    const value = JSON.parse(raw);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a stored text is a results cache (results-cache.js): {build, ..., results: "<JSON>"}. */
+function isResultsCache(raw) {
+  const value = parsedObject(raw);
+  return Boolean(value) && !("schema" in value) && typeof value.build === "string" && typeof value.results === "string";
+}
+
+/**
+ * Whether a first-format key of this course's scope is really this site's: the old
+ * scope "lederskap/v1/n/kurs2/" of site /n/ and course "kurs2" is also the beginning
+ * of the keys of a site at /n/kurs2/. That site's keys have one more level, so only
+ * two of them can look like ours: its record of a questionnaire named "results"
+ * ("<its course>/results") and the results cache of its questionnaire named like
+ * our course is seen from one level up as our record ("<our course>/<q>/results"
+ * is no shape of ours). Their texts tell them apart: ours under "<q>/results" is a
+ * results cache, ours under "<q>" never is. (Its "<q>/version/<n>" and
+ * "<q>/unreadable/<time>" keys have two more levels and never match.)
+ */
+function isOurs(kind, raw) {
+  if (kind.kind === "results") return isResultsCache(raw);
+  if (kind.kind === "record") return !isResultsCache(raw);
+  return true;
+}
+
+/** Every key of localStorage (an empty list when it cannot be read). */
+export function allKeys(storage) {
+  const keys = [];
+  try {
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key !== null) keys.push(key);
+    }
+  } catch {
+    // localStorage failed while being read: what was found so far is all there is.
+  }
+  return keys;
+}
+
+/** The first-format keys of this site and course, with their kind (see isOurs). */
+export function legacyKeys(storage, sitePath, course) {
+  const scope = `${LEGACY_PREFIX}${normalPath(sitePath)}${course}/`;
+  const found = [];
+  for (const key of allKeys(storage)) {
+    const kind = keyKind(key, scope);
+    if (!kind) continue;
+    let raw;
+    try {
+      raw = storage.getItem(key);
+    } catch {
+      continue;
+    }
+    if (raw !== null && isOurs(kind, raw)) found.push({ key, rest: key.slice(scope.length), raw, kind });
+  }
+  return found;
+}
+
+/**
+ * Move this site's and course's first-format keys into the current scope, one key
+ * at a time: the text is written under its new key before the old key is removed.
+ * When storage is too full to hold both, the old key is removed first and the text
+ * written again under its new key, or back under the old one if that fails too, so
+ * a text is never lost. A new key that already exists with another text (a page of
+ * the old version, still open in another tab, saved after the move) is never
+ * written over: the old text goes beside it, as a text set aside
+ * ("<key>/unreadable/<time>", kept and deleted with the questionnaire), except a
+ * results cache, which is only a cache. Returns the number of keys moved.
+ */
+export function moveLegacyKeys(storage, sitePath, course) {
+  if (!storage) return 0;
+  let moved = 0;
+  const scope = courseScope(sitePath, course);
+  for (const { key, rest, raw, kind } of legacyKeys(storage, sitePath, course)) {
+    const target = `${scope}${rest}`;
+    try {
+      const existing = storage.getItem(target);
+      if (existing === null) {
+        writeMoving(storage, key, target, raw);
+      } else if (existing !== raw && kind.kind !== "results") {
+        const aside = kind.kind === "notes" ? target : `${scope}${kind.questionnaire}`;
+        writeMoving(storage, key, `${aside}/unreadable/${new Date().toISOString()}`, raw);
+      }
+      storage.removeItem(key);
+      moved += 1;
+    } catch {
+      // Left under its old key: tried again on the next visit.
+    }
+  }
+  return moved;
+}
+
+function writeMoving(storage, from, to, raw) {
+  try {
+    storage.setItem(to, raw);
+  } catch {
+    storage.removeItem(from);
+    try {
+      storage.setItem(to, raw);
+    } catch (error) {
+      storage.setItem(from, raw);
+      throw error;
+    }
+  }
+}

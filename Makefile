@@ -3,6 +3,7 @@
 #
 #   make serve   build the embedded course and serve it with live reload
 #   make test    lint, type-check and run every test (CPython, Pyodide, Chromium)
+#   make jscheck type-check the browser code and run its unit tests (part of make test)
 #   make build   build the site into site/
 #   make bench   measure build, load and scoring times against the targets
 
@@ -13,7 +14,7 @@ PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 DEV_ADDR ?= 127.0.0.1:8000
 
-.PHONY: setup serve build check test lint typecheck pytest bench clean
+.PHONY: setup serve build check test lint typecheck jscheck pytest bench clean
 
 setup: $(PY_STAMP) $(JS_STAMP)
 
@@ -42,10 +43,22 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
+# The browser code: TypeScript checks every module that starts with `// @ts-check`, one
+# project per global scope (the page, the scorer worker, the service worker); then
+# node's test runner runs tests/js/ on the modules as a build writes them, generated
+# build-info.js and messages.js included, in a temporary folder.
+jscheck: setup
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+	node_modules/.bin/tsc -p tsconfig.service-worker.json
+	site=$$(mktemp -d) && trap 'rm -rf "$$site"' EXIT && \
+	  $(BIN)/python -m lederskap_build.dev_assets "$$site" && \
+	  LEDERSKAP_JS_SITE="$$site" node --test --test-reporter=spec tests/js/*.test.mjs
+
 pytest: setup
 	$(BIN)/python -m pytest
 
-test: lint typecheck pytest
+test: lint typecheck jscheck pytest
 
 bench: setup
 	$(BIN)/python -m bench

@@ -6,8 +6,9 @@ processes is not counted):
 
 1. the plain page (the questionnaire page without our script): time to the first input;
 2. the questionnaire page with the learner's answers already stored: a first
-   visit (first input, first result, long tasks, bytes), then a second visit in
-   the same profile (first result with a warm cache);
+   visit (first input, first result, Python ready, long tasks, bytes), then a
+   second visit in the same profile (first result and Python ready with a warm
+   cache);
 3. the bare Pyodide page: a first and a second boot, the floor the runtime sets.
 
 The three take turns at going first. One round runs first without being
@@ -98,7 +99,7 @@ def measure_browser(
                     if kind == "plain":
                         found[kind] = session.visits(None, served.plain_page, "input", 1)
                     elif kind == "page":
-                        found[kind] = session.visits(seed, served.page, "input" if no_results else "result", 2)
+                        found[kind] = session.visits(seed, served.page, "input" if no_results else "ready", 2)
                     else:
                         found[kind] = session.visits(None, served.bare_page, "bare", 2)
                 cold, warm = found["page"]
@@ -145,6 +146,8 @@ def _rows(rounds: Sequence[Round], served: ServedSite, no_results: str | None) -
     cold = _values(rounds, lambda r: r.cold.first_result)
     warm = _values(rounds, lambda r: r.warm.first_result)
     bare_warm = _values(rounds, lambda r: r.bare_warm.bare_ready)
+    ready_cold = _values(rounds, lambda r: r.cold.python_ready)
+    ready_warm = _values(rounds, lambda r: r.warm.python_ready)
     input_failure = next((r.cold.failure for r in rounds if r.cold.first_input is None), None)
     first_input_note = _missing_note(rounds, first_input, input_failure)
     rows = [
@@ -173,6 +176,20 @@ def _rows(rounds: Sequence[Round], served: ServedSite, no_results: str | None) -
             _missing_note(rounds, warm, no_results),
         ),
         Row("bare Pyodide boot, warm", "ms", bare_warm, note=_missing_note(rounds, bare_warm, bare_failure)),
+        Row(
+            "Python ready, cold (first visit)",
+            "ms",
+            ready_cold,
+            bare,
+            note=_missing_note(rounds, ready_cold, no_results),
+        ),
+        Row(
+            "Python ready, warm (second visit)",
+            "ms",
+            ready_warm,
+            Baseline("bare Pyodide boot + wheel, second visit", bare_warm),
+            note=_missing_note(rounds, ready_warm, no_results),
+        ),
     ]
     summaries = [_long_tasks(r.cold) for r in rounds]
     long_task_note = "" if not no_results else "counted until the end of the visit (no result)"

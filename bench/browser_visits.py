@@ -24,10 +24,16 @@ from tests.browser.chromium import CHROMIUM_ARGS, chromium_path
 
 PROBE = (Path(__file__).resolve().parent / "pages" / "probe.js").read_text(encoding="utf-8")
 
-Awaited = Literal["input", "result", "bare"]
+Awaited = Literal["input", "result", "ready", "bare"]
+OUR_WORKER = "/assets/lederskap/"
+"""In the path of our scorer worker's URL (Material's search worker is the page's other worker)."""
 CONDITIONS: dict[Awaited, str] = {
     "input": "() => window.__bench && window.__bench.firstInput !== null",
     "result": "() => window.__bench && window.__bench.firstResult !== null",
+    # The first result, and Python ready in our worker (on a return visit the results kept from
+    # the last visit come first, and the scorer starts after them, for the next changed answer).
+    "ready": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("
+    f"(e) => e.event === 'ready' && String(e.worker).includes('{OUR_WORKER}'))",
     "bare": "() => window.__bare && (window.__bare.ready !== null || window.__bare.error !== null)",
 }
 POLL_MS = 50
@@ -112,6 +118,15 @@ class Visit:
     @property
     def bare_ready(self) -> float | None:
         return None if self.bare is None else self.bare.get("ready")
+
+    @property
+    def python_ready(self) -> float | None:
+        """When our worker said "ready" (Python started, the scorer imported), or None."""
+        for event in self.worker:
+            if event.get("event") == "ready" and OUR_WORKER in str(event.get("worker")):
+                at = event.get("at")
+                return float(at) if isinstance(at, int | float) else None
+        return None
 
 
 def _fetch(request: Request, time_origin: float) -> Fetch:

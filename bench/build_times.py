@@ -1,10 +1,11 @@
 """Build time and peak memory: ``lederskap build`` of a course against a plain ``mkdocs build`` of its pages.
 
 Every timed run is a clean build: the generated pages and the site are removed
-first (the cached scorer wheel is kept, as it is between two builds of an
-unchanged scorer). One untimed run of each warms the caches first; then the
-runs of ``lederskap build`` and of the plain build take turns, so that a
-machine getting slower or faster affects both alike.
+first (the cached scorer wheel and standard library are kept, as they are
+between two builds of an unchanged scorer and Pyodide). One untimed run of
+each warms the caches first; then the runs of ``lederskap build`` and of the
+plain build take turns, so that a machine getting slower or faster affects
+both alike.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def plain_command(plain_config: Path) -> list[str]:
 
 
 def clean_lederskap_output(project: Project) -> None:
-    """Remove the generated pages and the site, keeping the wheel cache next to them."""
+    """Remove the generated pages and the site, keeping the cache next to them (wheel, standard library)."""
     shutil.rmtree(project.generated_dir, ignore_errors=True)
     shutil.rmtree(project.site_dir, ignore_errors=True)
 

@@ -24,6 +24,8 @@ BROWSER_MEASURES: tuple[tuple[str, Unit, Target | None], ...] = (
     ("first result, cold (first visit)", "ms", COLD_RESULT),
     ("first result, warm (second visit)", "ms", WARM_RESULT),
     ("bare Pyodide boot, warm", "ms", None),
+    ("Python ready, cold (first visit)", "ms", None),
+    ("Python ready, warm (second visit)", "ms", None),
     ("long tasks until first result: count", "count", None),
     ("long tasks until first result: total", "ms", None),
     ("long tasks until first result: longest", "ms", None),

@@ -6,7 +6,8 @@ The generated folder (``docs_dir`` in mkdocs.yml) receives:
   replaced by the rendered form, and each ``::my-results`` line by the container of
   the learner's results page (``my_results.py``);
 * ``assets/lederskap/``: our browser code and styles, the interface messages of
-  the course's language, the scorer wheel and the self-hosted Pyodide runtime;
+  the course's language, the scorer wheel and the self-hosted Pyodide runtime, with
+  the standard library byte-compiled and trimmed for the scorer (:mod:`.stdlib`);
 * ``sw.js``: the service worker (from ``assets/service-worker.js``), with the build
   hash and every page and file to keep for offline use.
 
@@ -36,6 +37,8 @@ from .my_results import render_my_results
 from .output_folders import GENERATED, claim_folder, mark_folder
 from .pages import MY_RESULTS_SYNTAX, page_size_problem, replace_placements, wrap_rendered
 from .render import render_questionnaire
+from .stdlib import ARCHIVE_NAME as STDLIB_ARCHIVE
+from .stdlib import build_scorer_stdlib, stdlib_cache_dir
 from .wheel import build_scorer_wheel
 
 ASSETS_PREFIX = "assets/lederskap"
@@ -46,6 +49,11 @@ SERVICE_WORKER_TEMPLATE = "assets/service-worker.js"
 SERVICE_WORKER_MARKER = "/* lederskap:site */ null"
 OPTIONAL_OFFLINE_URLS = ("search/search_index.json", "sitemap.xml", "404.html")
 """Files MkDocs usually writes, kept for offline use when they exist."""
+FETCHED_ONLY_WHEN_NEEDED = frozenset({f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip"})
+"""Files of the site the service worker does not download in advance: Pyodide's full standard library
+is only fetched if the scorer's own archive (:mod:`.stdlib`) ever lacks a module, which the tests rule
+out for every fixture; 2.5 MB for every learner, on metered data too, is a high price for a fallback
+that should never run. Once fetched, it is kept like any other file (the worker's fetch handler)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,8 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
 
     wheel = build_scorer_wheel(project.cache_dir)
     outputs[f"{ASSETS_PREFIX}/wheels/{wheel.name}"] = Output(source=wheel)
+    stdlib = build_scorer_stdlib(stdlib_cache_dir(project.cache_dir), pyodide, wheel)
+    outputs[f"{ASSETS_PREFIX}/pyodide/{STDLIB_ARCHIVE}"] = Output(source=stdlib)
 
     outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
         content=_es_module("messages", load_messages(project.settings.language))
@@ -153,6 +163,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         "language": project.settings.language,
         "pyodideVersion": pyodide_version,
         "wheel": f"wheels/{wheel.name}",
+        "stdlib": f"pyodide/{STDLIB_ARCHIVE}",
         "build": build_hash,
         "offline": offline,
         "storageKeys": storage_keys.browser_constants(),
@@ -197,7 +208,11 @@ def service_worker(outputs: Mapping[str, Output], build_hash: str, *, offline: b
         "offline": offline,
         "pages": pages,
         # Under `lederskap serve` the worker only removes itself: it needs no list.
-        "assets": [[name, _revision(outputs[name])] for name in sorted(outputs) if not name.endswith(".md")]
+        "assets": [
+            [name, _revision(outputs[name])]
+            for name in sorted(outputs)
+            if not name.endswith(".md") and name not in FETCHED_ONLY_WHEN_NEEDED
+        ]
         if offline
         else [],
         "optional": list(OPTIONAL_OFFLINE_URLS) if offline else [],

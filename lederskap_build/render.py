@@ -11,19 +11,13 @@ ARCHITECTURE.md, "The questionnaire HTML contract").
 from __future__ import annotations
 
 import json
+from typing import assert_never
 
-from lederskap_scorer.model import (
-    AllocationPart,
-    ChecklistPart,
-    Dimension,
-    Item,
-    LikertPart,
-    Part,
-    Questionnaire,
-    Scale,
-    TextField,
-    TextPart,
-)
+from lederskap_scorer.model import Questionnaire
+from lederskap_scorer.parts import AllocationPart, ChecklistPart, ChoicePart, LikertPart, Part, TextField, TextPart
+from lederskap_scorer.parts.choice import ChoiceQuestion, is_scored
+from lederskap_scorer.parts.likert import Dimension, Item
+from lederskap_scorer.scale import Scale
 from lederskap_scorer.schema import dump
 
 from .html import Markup, element, fragment, paragraphs
@@ -78,13 +72,20 @@ class _Renderer:
         )
 
     def part(self, part: Part) -> Markup:
-        if isinstance(part, LikertPart):
-            return fragment(self.likert(part), self.results(part.id))
-        if isinstance(part, TextPart):
-            return self.text_part(part)
-        if isinstance(part, ChecklistPart):
-            return self.checklist(part)
-        return fragment(self.allocation(part), self.results(part.id))
+        """A part's HTML, and after it the container of its results when it has any."""
+        match part:
+            case LikertPart():
+                return fragment(self.likert(part), self.results(part.id))
+            case TextPart():
+                return self.text_part(part)
+            case ChecklistPart():
+                return self.checklist(part)
+            case AllocationPart():
+                return fragment(self.allocation(part), self.results(part.id))
+            case ChoicePart():
+                return fragment(self.choice(part), self.results(part.id) if is_scored(part) else None)
+            case _:
+                assert_never(part)
 
     def section(self, part: Part, *children: str | None) -> Markup:
         title_id = self.html_id(part.id, "title")
@@ -301,6 +302,46 @@ class _Renderer:
                 "p",
                 {"class": "lsk-allocation-totals", "data-lsk-totals": part.id, "data-lsk-total": part.total},
             ),
+        )
+
+    def choice(self, part: ChoicePart) -> Markup:
+        return self.section(part, *(self.choice_question(question) for question in part.questions))
+
+    def choice_question(self, question: ChoiceQuestion) -> Markup:
+        """One question: a fieldset whose legend is the question and whose radios are its options.
+
+        Each radio is named by its option's label and, as one of a group, by the legend;
+        the hint (if any) describes every radio.
+        """
+        legend_id = self.html_id(question.id, "text")
+        hint_id = self.html_id(question.id, "hint")
+        options = []
+        for option in question.options:
+            input_id = self.html_id(question.id, "option", option.id)
+            options.append(
+                element(
+                    "li",
+                    {"class": "lsk-option"},
+                    element(
+                        "input",
+                        {
+                            "type": "radio",
+                            "id": input_id,
+                            "name": question.id,
+                            "value": option.id,
+                            "class": "lsk-choice-radio",
+                            "aria-describedby": hint_id if question.hint else None,
+                        },
+                    ),
+                    element("label", {"for": input_id}, option.text),
+                )
+            )
+        return element(
+            "fieldset",
+            {"class": "lsk-choice-question", "data-lsk-question": question.id},
+            element("legend", {"class": "lsk-question-text", "id": legend_id}, question.text),
+            element("p", {"class": "lsk-hint", "id": hint_id}, question.hint) if question.hint else None,
+            element("ul", {"class": "lsk-options"}, *options),
         )
 
     def results(self, part_id: str) -> Markup:

@@ -1,8 +1,9 @@
 """Building the scorer's browser wheel, offline, with standard PEP 517 tooling (flit_core).
 
 The wheel is what the browser loads into Pyodide, so it carries only what the
-browser runs: the scorer's modules without the command-line ones, with their
-docstrings and comments left out (they are for the people reading the sources,
+browser runs: the scorer's modules and subpackages (``parts/``) without the
+command-line ones and without the message catalogue (the page has it as
+``messages.js``), with their docstrings and comments left out (they are for the people reading the sources,
 and every byte is downloaded by every learner). The modules are otherwise the
 very code the CPython tests run; the Pyodide tests run this wheel.
 
@@ -20,7 +21,8 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePosixPath
 
 import lederskap_scorer.model
 from pyproject_hooks import BuildBackendHookCaller, quiet_subprocess_runner
@@ -31,10 +33,13 @@ from .errors import SetupError
 SOURCE_DATE_EPOCH = "1767225600"
 
 PACKAGE = "lederskap_scorer"
-COMMAND_LINE_ONLY = frozenset({"cli.py", "__main__.py", "text_report.py"})
-"""Modules of the ``lederskap-score`` command, which the browser never imports."""
+NOT_IN_THE_BROWSER = ("cli.py", "__main__.py", "text_report.py", "parts/*_report.py", "catalogue.py")
+"""The scorer's modules the browser never imports, as patterns of their paths in the package:
+the ``lederskap-score`` command with its text report (each question type's report lines are
+``parts/<type>_report.py``), and the message catalogue's loader, which the build and the
+command line use (the page gets the catalogue as ``messages.js``)."""
 
-RECIPE_VERSION = "2"
+RECIPE_VERSION = "3"
 """Part of the cache key: raise it when the way the browser wheel is prepared changes."""
 
 
@@ -85,6 +90,15 @@ def _browser_pyproject(text: str) -> str:
     return re.sub(r"(?ms)^\[project\.scripts\]\n.*?(?=^\[|\Z)", "", text)
 
 
+def in_browser_wheel(relative: PurePosixPath) -> bool:
+    """Whether the file at ``relative`` (its path in the package) goes into the browser wheel:
+    every module (``*.py``, in subpackages too) except :data:`NOT_IN_THE_BROWSER`, and ``py.typed``;
+    no data file (the catalogue's ``messages/*.json``)."""
+    if relative.name == "py.typed":
+        return True
+    return relative.suffix == ".py" and not any(fnmatchcase(str(relative), p) for p in NOT_IN_THE_BROWSER)
+
+
 def prepare_browser_sources(source_dir: Path, target: Path) -> None:
     """Write the browser distribution's sources (see the module docstring) into ``target``."""
     package = source_dir / "src" / PACKAGE
@@ -92,11 +106,15 @@ def prepare_browser_sources(source_dir: Path, target: Path) -> None:
     pyproject = (source_dir / "pyproject.toml").read_text(encoding="utf-8")
     (target / "pyproject.toml").write_text(_browser_pyproject(pyproject), encoding="utf-8")
     shutil.copy(source_dir / "README.md", target / "README.md")
-    for path in sorted(package.iterdir()):
-        destination = target / "src" / PACKAGE / path.name
-        if path.suffix == ".py" and path.name not in COMMAND_LINE_ONLY:
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        relative = PurePosixPath(path.relative_to(package).as_posix())
+        if not in_browser_wheel(relative):
+            continue
+        destination = target / "src" / PACKAGE / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix == ".py":
             destination.write_text(without_docstrings(path.read_text(encoding="utf-8")), encoding="utf-8")
-        elif path.name == "py.typed":
+        else:
             shutil.copy(path, destination)
 
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The course site's service worker: fast return visits and offline use.
 //
 // The build writes this file to the site root as sw.js (a service worker's scope
@@ -37,37 +38,70 @@
 
 "use strict";
 
+/**
+ * What the build writes in place of SITE's null (see above).
+ * @typedef {object} SiteManifest
+ * @property {string} build
+ * @property {boolean} offline
+ * @property {string[]} pages
+ * @property {[path: string, revision: string][]} assets
+ * @property {string[]} optional
+ */
+
+/** @type {SiteManifest} */
+// @ts-expect-error: null in this template; the build writes the manifest in its place.
 const SITE = /* lederskap:site */ null;
 
-const SCOPE = new URL(self.registration.scope);
+// This worker's global scope (`self`), with the type of a service worker's.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+const SCOPE = new URL(worker.registration.scope);
 const PREFIX = `lederskap:${SCOPE.pathname}#`;
 const CACHE = PREFIX + SITE.build;
 const REVISION = "X-Lederskap-Revision";
 
-const absolute = (url) => new URL(url, SCOPE).href;
+const absolute = (/** @type {string} */ url) => new URL(url, SCOPE).href;
 const networkFirst = new Set([...SITE.pages, ...SITE.optional].map(absolute));
 
+/** @param {URL} url */
 function inSite(url) {
   return url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
 }
 
+/** @param {string} name a cache's name */
 function isOurs(name) {
   return name.startsWith(PREFIX);
 }
 
-/** A copy of a response that can be stored and served for any request (no redirect flag), with its revision. */
+/**
+ * A copy of a response that can be stored and served for any request (no redirect flag), with its revision.
+ * @param {Response} response
+ * @param {string} [revision]
+ * @returns {Promise<Response>}
+ */
 async function storable(response, revision) {
   const headers = new Headers(response.headers);
   if (revision) headers.set(REVISION, revision);
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
 }
 
+/**
+ * @param {string} url
+ * @param {string} [revision]
+ * @returns {Promise<Response>}
+ */
 async function download(url, revision) {
   const response = await fetch(new Request(url, { cache: "no-cache", credentials: "same-origin" }));
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return storable(response, revision);
 }
 
+/**
+ * This site's copy of `url` at `revision` in a cache of an earlier build, or null.
+ * @param {string} url
+ * @param {string} revision
+ * @returns {Promise<Response | null>}
+ */
 async function previousCopy(url, revision) {
   for (const name of await caches.keys()) {
     if (!isOurs(name) || name === CACHE) continue;
@@ -91,7 +125,11 @@ async function install() {
   await keepEach(cache, await searchLanguages(cache));
 }
 
-/** Download and keep each of `paths`; one that fails is left out. */
+/**
+ * Download and keep each of `paths`; one that fails is left out.
+ * @param {Cache} cache
+ * @param {string[]} paths
+ */
 async function keepEach(cache, paths) {
   const outcomes = await Promise.allSettled(
     paths.map(async (path) => cache.put(absolute(path), await download(absolute(path)))),
@@ -104,14 +142,18 @@ async function keepEach(cache, paths) {
 /**
  * The files Material's search worker imports for the search index's languages (as its
  * search worker does: assets/javascripts/lunr/...), so that search works offline too.
+ * @param {Cache} cache
+ * @returns {Promise<string[]>}
  */
 async function searchLanguages(cache) {
   const index = await cache.match(absolute("search/search_index.json"), { ignoreVary: true });
   if (!index) return [];
+  /** @type {string[]} */
   let languages = [];
   try {
     const { config } = await index.json();
-    languages = config && Array.isArray(config.lang) ? config.lang.filter((l) => /^[a-z]{2}$/.test(l)) : [];
+    const isCode = (/** @type {string} */ l) => /^[a-z]{2}$/.test(l);
+    languages = config && Array.isArray(config.lang) ? config.lang.filter(isCode) : [];
   } catch {
     return [];
   }
@@ -127,14 +169,14 @@ async function searchLanguages(cache) {
   return files;
 }
 
-self.addEventListener("install", (event) => {
+worker.addEventListener("install", (event) => {
   event.waitUntil(
     install().then(
-      () => self.skipWaiting(),
+      () => worker.skipWaiting(),
       async (error) => {
         // The browser tries again on a later visit; the pages say why in their console.
         const message = `${SITE.build}: ${error && error.message ? error.message : error}`;
-        for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
+        for (const client of await worker.clients.matchAll({ includeUncontrolled: true })) {
           client.postMessage({ type: "install-failed", message });
         }
         throw error;
@@ -146,26 +188,36 @@ self.addEventListener("install", (event) => {
 async function activate() {
   const names = (await caches.keys()).filter((name) => isOurs(name) && (name !== CACHE || !SITE.offline));
   await Promise.all(names.map((name) => caches.delete(name)));
-  if (SITE.offline) await self.clients.claim();
-  else await self.registration.unregister();
+  if (SITE.offline) await worker.clients.claim();
+  else await worker.registration.unregister();
 }
 
-self.addEventListener("activate", (event) => {
+worker.addEventListener("activate", (event) => {
   event.waitUntil(activate());
 });
 
 // This worker's cache, or null once a newer version has deleted it: an old worker
 // still finishing a request must not create its cache again (caches.open would).
+/** @returns {Promise<Cache | null>} */
 async function ownCache() {
   return (await caches.has(CACHE)) ? caches.open(CACHE) : null;
 }
 
+/**
+ * @param {string} url
+ * @param {Response} response
+ */
 async function keep(url, response) {
   if (!response.ok || response.type !== "basic") return;
   const cache = await ownCache();
   if (cache) await cache.put(url, await storable(response));
 }
 
+/**
+ * @param {FetchEvent} event
+ * @param {string} url
+ * @returns {Promise<Response>}
+ */
 async function fromNetworkFirst(event, url) {
   try {
     const response = await fetch(event.request);
@@ -178,6 +230,11 @@ async function fromNetworkFirst(event, url) {
   }
 }
 
+/**
+ * @param {FetchEvent} event
+ * @param {string} url
+ * @returns {Promise<Response>}
+ */
 async function fromCacheFirst(event, url) {
   const cached = await caches.match(url, { cacheName: CACHE, ignoreVary: true });
   if (cached) return cached;
@@ -186,7 +243,7 @@ async function fromCacheFirst(event, url) {
   return response;
 }
 
-self.addEventListener("fetch", (event) => {
+worker.addEventListener("fetch", (event) => {
   const request = event.request;
   if (!SITE.offline || request.method !== "GET" || request.headers.has("range")) return;
   const url = new URL(request.url);
@@ -201,6 +258,7 @@ self.addEventListener("fetch", (event) => {
   else event.respondWith(fromCacheFirst(event, url.href));
 });
 
+/** @param {string[]} urls */
 async function cacheUrls(urls) {
   const cache = await ownCache();
   if (!cache) return;
@@ -214,11 +272,11 @@ async function cacheUrls(urls) {
   );
 }
 
-self.addEventListener("message", (event) => {
+worker.addEventListener("message", (event) => {
   const message = event.data && typeof event.data === "object" ? event.data : {};
   const port = event.ports && event.ports[0];
   if (message.type !== "cache-urls" || !Array.isArray(message.urls)) return;
-  const urls = message.urls.filter((url) => typeof url === "string");
+  const urls = message.urls.filter((/** @type {unknown} */ url) => typeof url === "string");
   event.waitUntil(
     (SITE.offline ? cacheUrls(urls) : Promise.resolve()).then(() => {
       if (port) port.postMessage({ type: "cached", build: SITE.build, cache: CACHE });

@@ -1,4 +1,4 @@
-"""The four jobs: live column sums before Python is ready, scaling a column to 100, and the results."""
+"""The four jobs: provisional column sums before Python is ready, the scorer's sums and scaling, the results."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ WANTED = {"fa-jobben-gjort": 30, "forbedre-maaten": 30, "utvikle-medarbeidere": 
 
 
 def total_line(page: Page, column: str) -> str:
-    return normalised(page.locator(f'[data-lsk-totals="tidsbruk"] .lsk-total[data-lsk-column="{column}"]').inner_text())
+    line = page.locator(f'[data-lsk-totals="tidsbruk"] .lsk-total[data-lsk-column="{column}"] .lsk-total-text')
+    return normalised(line.inner_text())
 
 
 def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str, traffic: Traffic) -> None:
@@ -30,23 +31,29 @@ def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str,
 
     assert page.evaluate("window.__lederskap.scorerState") == "starting"
     assert "Laster beregning" in page.locator(".lsk-status").inner_text()
-    assert total_line(page, "naa").startswith("Sum «Slik bruker jeg tiden nå»: 90 % av 100 %. Mangler 10 %.")
-    assert total_line(page, "onsket") == "Sum «Slik vil jeg bruke tiden»: 100 % av 100 %. Går opp."
-    assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale="onsket"]').is_hidden()
+    # Before Python: the sums as typed, marked provisional, and nothing offered to write into the fields.
+    provisional = "(Foreløpig: beregningen bekrefter summen straks.)"
+    assert total_line(page, "naa") == f"Sum «Slik bruker jeg tiden nå»: 90 % av 100 %. Mangler 10 %. {provisional}"
+    assert total_line(page, "onsket") == f"Sum «Slik vil jeg bruke tiden»: 100 % av 100 %. Går opp. {provisional}"
+    assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale]').count() == 2
+    assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale]:visible').count() == 0
 
+    # Let Python start: its sums replace the provisional ones, and an off column is offered its scaling.
+    assert len(held) == 1
+    held[0].continue_()
+    wait_for_results(page, JOBS_FORM)
+    assert total_line(page, "naa") == "Sum «Slik bruker jeg tiden nå»: 90 % av 100 %. Mangler 10 %."
+    assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale="onsket"]').is_hidden()
     # 50, 20, 20 and an empty cell scaled to 100: 55.6, 22.2, 22.2, 0 -> 56, 22, 22, 0 (largest remainder).
     page.get_by_role("button", name="Skaler «Slik bruker jeg tiden nå» til 100 %").click()
     values = [page.locator(f'input[name="{row}.naa"]').input_value() for row in [*NOW, "utvikle-eget-lederskap"]]
     assert values == ["56", "22", "22", "0"]
+    wait_for_results(page, JOBS_FORM)
     assert total_line(page, "naa") == "Sum «Slik bruker jeg tiden nå»: 100 % av 100 %. Går opp."
     answers = stored_record(page, JOBS_FORM)["answers"]
     assert answers["fa-jobben-gjort"] == {"naa": 56, "onsket": 30}
     assert answers["utvikle-eget-lederskap"] == {"naa": 0, "onsket": 10}
 
-    # Let Python start: the results show the table of both columns and the change per job.
-    assert len(held) == 1
-    held[0].continue_()
-    wait_for_results(page, JOBS_FORM)
     results = page.locator('[data-lsk-results="tidsbruk"]')
     changes = {
         row.get_attribute("data-lsk-row"): normalised(row.locator("[data-lsk-change]").inner_text())
@@ -64,6 +71,7 @@ def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str,
     # A column that is off again is offered the scorer's proposal after the results come back.
     page.locator('input[name="forbedre-maaten.onsket"]').fill("60")
     assert total_line(page, "onsket").startswith("Sum «Slik vil jeg bruke tiden»: 130 % av 100 %. 30 % for mye.")
+    assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale="onsket"]').is_hidden()  # not yet scored
     wait_for_results(page, JOBS_FORM)
     off = results.locator('li[data-lsk-column="onsket"]')
     assert normalised(off.inner_text()) == "«Slik vil jeg bruke tiden» blir 130 %, ikke 100 % (+30 %)."

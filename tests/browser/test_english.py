@@ -7,6 +7,7 @@ under the same sub-path as the main course.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 
@@ -14,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from .conftest import REPO
+from .data_helpers import choose_file, download_text, export_all, wait_import_state, wait_scored
 from .helpers import answer, dimension_rows, normalised, open_form, wait_for_results
 from .questionnaires import axe_violations
 from .served import built_and_served, watched_page
@@ -87,3 +89,50 @@ def test_english_sums_are_written_with_a_decimal_point(english_page: Page, engli
     totals = normalised(page.locator("[data-lsk-totals]").inner_text())
     assert "12.5 h" in totals and "12,5" not in totals
     assert "Sum of" in totals
+
+
+def test_a_choice_part_is_answered_scored_kept_and_shown_in_english(english_page: Page, english_site: str) -> None:
+    page = english_page
+    form = 'form[data-lsk-questionnaire="planning-habits"]'
+    open_form(page, english_site + "planning-habits/", "planning-habits")
+    for question, option in {"plan-when": "evening", "plan-review": "sometimes", "plan-share": "yes"}.items():
+        page.locator(f'{form} input[type="radio"][name="{question}"][value="{option}"]').check()
+    wait_for_results(page, "planning-habits")
+    results = normalised(page.locator(f'{form} [data-lsk-results="planning"]').inner_text())
+    assert "3 of 3 questions answered." in results
+    assert "Your score: 3 of 4." in results
+    scores = page.locator(f'{form} [data-lsk-results="planning"] tr[data-lsk-question]')
+    assert [normalised(row.inner_text()) for row in scores.all()] == [
+        "When do you plan your day? The evening before 2",
+        "Do you look back at your week on Friday? Sometimes 1",
+    ]
+    assert axe_violations(page) == []
+    # Kept as the chosen options' ids, and filled in again on a return visit.
+    page.reload()
+    page.wait_for_selector(f"{form}[data-lsk-mounted]", state="attached")
+    chosen = page.eval_on_selector_all(f"{form} input[type=radio]:checked", "radios => radios.map(r => r.value)")
+    assert chosen == ["evening", "sometimes", "yes"]
+
+    # On the results page: the options chosen, the score, in the export and back from it.
+    page.goto(english_site + "my-results/")
+    page.wait_for_selector("div.lsk-my-results[data-lsk-mounted]", state="attached")
+    wait_scored(page)
+    section = page.locator('section[data-lsk-questionnaire="planning-habits"]')
+    answers = [normalised(dd.inner_text()) for dd in section.locator("dd[data-lsk-question]").all()]
+    assert answers == ["The evening before", "Sometimes", "Yes"]
+    assert "Your score: 3 of 4." in normalised(section.locator('[data-lsk-results="planning"]').inner_text())
+    exported = export_all(page)
+    (entry,) = [q for q in exported["questionnaires"] if q["id"] == "planning-habits"]
+    assert entry["answers"] == {"plan-when": "evening", "plan-review": "sometimes", "plan-share": "yes"}
+    _, csv_text = download_text(page, '[data-lsk-action="export-csv"]')
+    assert (
+        "Planning habits,How do you plan your work?,Answer,plan-when,When do you plan your day?,The evening before"
+        in csv_text
+    )
+    entry["answers"]["plan-share"] = "no"
+    choose_file(page, json.dumps(exported))
+    wait_import_state(page, "preview")
+    page.locator('[data-lsk-action="import"]').click()
+    wait_import_state(page, "done")
+    assert normalised(section.locator('dd[data-lsk-question="plan-share"]').inner_text()) == "No"
+    assert axe_violations(page) == []

@@ -239,10 +239,11 @@ REFUSED = {
     "wrong types": (
         an_export([leader_entry({"selvinnsikt": True, "styrke-1": {"a": 1}, "handlingsrom": 3})]),
         [
-            "«Lederferdigheter som utvikler selvledede medarbeidere», spørsmålet «selvinnsikt»: "
-            "forventet et helt tall fra 1 til 5, men fikk en ja/nei-verdi.",
+            "«Lederferdigheter som utvikler selvledede medarbeidere», spørsmålet «selvinnsikt»: Svaret på "
+            "«Jeg jobber bevisst med min egen selvinnsikt og utvikling» skal være et helt tall fra 1 til 5, "
+            "men det er ikke et tall.",
             "«Lederferdigheter som utvikler selvledede medarbeidere», spørsmålet «styrke-1»: "
-            "forventet en tekst, men fikk et objekt.",
+            "Svaret på «Styrke 1» skal være en tekst, men det er det ikke.",
         ],
     ),
     "another course": (an_export([], course="et-annet-kurs"), ["Filen har svar fra et annet kurs («et-annet-kurs»)."]),

@@ -55,9 +55,11 @@ PYTHON_FILES = (
     "assets/lederskap/pyodide/pyodide.mjs",
     "assets/lederskap/pyodide/pyodide.asm.mjs",
     "assets/lederskap/pyodide/pyodide.asm.wasm",
-    "assets/lederskap/pyodide/python_stdlib.zip",
+    "assets/lederskap/pyodide/python_stdlib_scorer.zip",
     "assets/lederskap/pyodide/pyodide-lock.json",
 )
+"""The runtime the service worker keeps: Pyodide's full python_stdlib.zip is not among them, only fetched
+if the standard library built for the scorer lacks a module (lederskap_build/generate.py)."""
 CACHES = """async () => {
     const found = {};
     for (const name of await caches.keys()) {
@@ -139,6 +141,7 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
         assert site_paths(site) <= kept, "every page is kept"
         for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}", "search/search_index.json"):
             assert SUB_PATH + path in kept, path
+        assert SUB_PATH + "assets/lederskap/pyodide/python_stdlib.zip" not in kept, "fetched only for a fallback"
         material = {path for path in kept if path.startswith(SUB_PATH + "assets/javascripts/bundle.")}
         assert material, "Material's bundle, loaded before the worker was in control, is kept too"
     finally:

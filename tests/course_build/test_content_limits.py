@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from lederskap_scorer import model
+from lederskap_scorer import limits
 
 from lederskap_build import pages, yaml_source
 from lederskap_build.cli import main
@@ -50,8 +50,8 @@ def test_a_questionnaire_of_5000_questions_is_accepted(make_course: CourseFactor
 
 def test_more_than_5000_questions_is_a_problem(make_course: CourseFactory) -> None:
     assert problems_of(make_course(forms={"check.yml": likert_form(5001)})) == [
-        "forms/check.yml:5: parts: expected at most 5,000 questions (likert items, text fields, checklists "
-        "and allocation rows), but 5,001 were given"
+        "forms/check.yml:5: parts: expected at most 5,000 questions (likert items, text fields, checklists, "
+        "allocation rows and choice questions), but 5,001 were given"
     ]
 
 
@@ -105,11 +105,11 @@ def test_a_page_over_the_size_limit_is_a_problem_on_the_line_of_its_largest_ques
 
 
 LIMITS = {
-    "questions in one questionnaire": model.MAX_QUESTIONS,
-    "characters in one text": model.MAX_TEXT_LENGTH,
-    "options of one checklist": model.MAX_OPTIONS,
-    "columns of one allocation": model.MAX_COLUMNS,
-    "points of the scale": model.MAX_SCALE_POINTS,
+    "questions in one questionnaire": limits.MAX_QUESTIONS,
+    "characters in one text": limits.MAX_TEXT_LENGTH,
+    "options of one checklist or choice question": limits.MAX_OPTIONS,
+    "columns of one allocation": limits.MAX_COLUMNS,
+    "points of the scale": limits.MAX_SCALE_POINTS,
     "megabytes in one built page": pages.MAX_PAGE_BYTES // 1_000_000,
     "values in one file": yaml_source.MAX_VALUES,
     "levels of nesting": yaml_source.MAX_NESTING,

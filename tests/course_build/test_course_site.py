@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lederskap_scorer.model import ChecklistPart
+from lederskap_scorer.parts import ChecklistPart
 
 from lederskap_build.cli import main
 from lederskap_build.course import load_course

@@ -1,6 +1,6 @@
 """Interface text comes from one catalogue per language, complete in both, and from nowhere else.
 
-* ``lederskap_build/messages/nb.json`` (the default) and ``en.json`` have exactly the same keys,
+* ``lederskap_scorer/messages/nb.json`` (the default) and ``en.json`` have exactly the same keys,
   and each message has the same ``{placeholders}`` in both;
 * every ``t("key")`` in the browser code names a message of the catalogue;
 * no browser module carries text a learner would read as a string literal of its own: a
@@ -19,6 +19,7 @@ import pytest
 from lederskap_build.messages import LANGUAGES, load_messages
 
 REPO = Path(__file__).resolve().parents[2]
+CATALOGUE = REPO / "scorer" / "src" / "lederskap_scorer" / "messages"
 ASSETS = REPO / "lederskap_build" / "assets"
 SCRIPTS = sorted(ASSETS.rglob("*.js"))
 
@@ -42,7 +43,7 @@ def test_each_message_has_the_same_placeholders_in_both_languages() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_message_is_empty_or_untrimmed(language: str) -> None:
-    catalogue = json.loads((REPO / "lederskap_build" / "messages" / f"{language}.json").read_text(encoding="utf-8"))
+    catalogue = json.loads((CATALOGUE / f"{language}.json").read_text(encoding="utf-8"))
     assert [key for key, text in catalogue.items() if not text.strip() or text != text.strip()] == []
 
 

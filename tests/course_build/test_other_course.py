@@ -1,4 +1,4 @@
-"""The generator is general: a second course, in English with another scale, builds with the same tool."""
+"""The generator is general: a second course, in English with another scale and a choice part, builds too."""
 
 from __future__ import annotations
 
@@ -35,6 +35,15 @@ def test_the_english_course_builds_with_its_own_scale_and_language() -> None:
     hours = week.find("input", type="number")
     assert hours and all(i.attrs["max"] == "40" for i in hours)
     assert "Each column should add up to 40 h." in week.text
+    habits = index_html((COURSE / "site" / "planning-habits" / "index.html").read_text(encoding="utf-8"))
+    assert len(habits.find("section", data_lsk_part="planning", data_lsk_part_type="choice")) == 1
+    assert [f.attrs["data-lsk-question"] for f in habits.find("fieldset", data_lsk_question="*")] == [
+        "plan-when",
+        "plan-review",
+        "plan-share",
+    ]
+    assert [r.attrs["value"] for r in habits.find("input", type="radio", name="plan-share")] == ["yes", "no"]
+    assert habits.find("section", data_lsk_results="planning"), "a scored choice part has a results container"
     info = (COURSE / "site" / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
     assert '"course": "working-well-together"' in info
     assert '"language": "en"' in info

@@ -106,7 +106,7 @@ def test_wrong_types_and_values(make_course: CourseFactory) -> None:
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:2: version: expected a whole number, but a text ('one') was given",
-        "forms/check.yml:11: parts[0].type: expected one of 'likert', 'text', 'checklist', 'allocation', "
+        "forms/check.yml:11: parts[0].type: expected one of 'likert', 'text', 'checklist', 'allocation', 'choice', "
         "but a text ('likertt') was given",
     ]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from lederskap_scorer import api
+from lederskap_scorer.records import PLAN_FORMAT
 
 from ..records.fixture_files import FIXTURES_DIR, V1_DIR, Call, all_calls, definition_json
 from .test_wheel_in_pyodide import NODE_TIMEOUT_SECONDS, ROOT, _node, build_wheel
@@ -83,7 +84,7 @@ V1_RECORD = (V1_DIR / "check-v1-with-removed-item.json").read_text(encoding="utf
 DEEPEST_FILE = "[" * 1_000_000 + "]" * 1_000_000  # the deepest text under the import size limit
 DEEP_TEXTS = {"3000-open": "[" * 3000, "3000": "[" * 3000 + "]" * 3000, "1000000": DEEPEST_FILE}
 TOO_DEEP_PLAN = {
-    "plan_format": 1,
+    "plan_format": PLAN_FORMAT,
     "ok": False,
     "problems": [{"code": "too-deep", "path": "", "limit": 64}],
     "more_problems": 0,

@@ -12,12 +12,12 @@ import json
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from lederskap_scorer import score_json
 
-from lederskap_build.wheel import COMMAND_LINE_ONLY, build_scorer_wheel
+from lederskap_build.wheel import build_scorer_wheel, in_browser_wheel
 
 from ..scorer.fixture_files import Fixture, all_fixtures, canonical, write_resolved
 
@@ -73,11 +73,17 @@ def pyodide_run(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[
 
 
 def test_wheel_holds_every_scorer_module_and_no_bytecode(wheel: Path) -> None:
-    source = {p.name for p in (SCORER / "src" / "lederskap_scorer").glob("*.py")} - COMMAND_LINE_ONLY
+    package = SCORER / "src" / "lederskap_scorer"
+    source = {
+        relative
+        for relative in (PurePosixPath(p.relative_to(package).as_posix()) for p in package.rglob("*.py"))
+        if in_browser_wheel(relative)
+    }
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    packaged = {Path(n).name for n in names if n.startswith("lederskap_scorer/") and n.endswith(".py")}
-    assert packaged == source
+    packaged = {PurePosixPath(n).relative_to("lederskap_scorer") for n in names if n.startswith("lederskap_scorer/")}
+    assert {p for p in packaged if p.suffix == ".py"} == source
+    assert PurePosixPath("parts/choice.py") in packaged
     assert [n for n in names if "__pycache__" in n or n.endswith(".pyc")] == []
 
 

@@ -232,15 +232,18 @@ def test_problems_are_listed_up_to_a_limit_and_the_rest_counted() -> None:
     assert result["more_problems"] == 5
 
 
-def test_value_messages_are_in_the_pages_language_without_scoring_consequences() -> None:
+def test_a_refused_value_carries_the_answer_problem_as_a_code_and_values_never_a_sentence() -> None:
     (problem,) = plan(export_of({"plans": "five"}))["problems"]
     assert problem == {
         "code": "invalid-value",
         "path": "questionnaires[0].answers.plans",
         "questionnaire": "check",
         "id": "plans",
-        "message": "expected a whole number from 1 to 5, but got the text 'five'",
+        "problem": "not-a-number",
+        "values": {"question": "I plan my week", "min": "1", "max": "5"},
     }
+    (cell,) = plan(export_of({"meetings": {"now": "ten"}}))["problems"]
+    assert (cell["path"], cell["problem"]) == ("questionnaires[0].answers.meetings.now", "cell-not-a-number")
 
 
 def test_a_text_longer_than_any_answer_is_refused() -> None:
@@ -352,3 +355,22 @@ def test_a_value_of_a_type_no_version_could_have_written_is_refused_at_its_own_p
         ("questionnaires[0].answers.meetings.now", "meetings"),
         ("questionnaires[0].answers.meetings.wanted", "meetings"),
     ]
+
+
+def _snapshot(snapshot_id: str, dimensions: list[dict[str, object]]) -> dict[str, object]:
+    scores = [{"part": "habits-part", "title": "Habits", "min": 1, "max": 5, "dimensions": dimensions}]
+    created = "2026-05-01T10:00:00.000Z"
+    return {"id": snapshot_id, "name": "", "created": created, "version": 2, "answers": {}, "scores": scores}
+
+
+def test_snapshots_with_and_without_exact_means_are_shown_and_a_wrong_exact_mean_is_not() -> None:
+    """A snapshot of results format 2 keeps ``mean_exact``; one of format 1 has none; both are snapshots."""
+    export = export_of({"plans": 3})
+    export["questionnaires"][0]["snapshots"] = [  # type: ignore[index]
+        _snapshot("m-1", [{"id": "d", "title": "D", "mean": 2.33, "mean_display": "2,3"}]),
+        _snapshot("m-2", [{"id": "d", "title": "D", "mean": 2.38, "mean_display": "2,4", "mean_exact": [19, 8]}]),
+        _snapshot("m-3", [{"id": "d", "title": "D", "mean": None, "mean_display": None, "mean_exact": None}]),
+        _snapshot("m-4", [{"id": "d", "title": "D", "mean": 3.0, "mean_display": "3,0", "mean_exact": [19, 8]}]),
+    ]
+    (entry,) = plan(export)["questionnaires"]
+    assert (entry["snapshots_in_file"], entry["snapshots_unusable"]) == (3, 1)

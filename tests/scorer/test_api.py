@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import lederskap_scorer
 import pytest
@@ -32,7 +33,7 @@ DEFINITION = {
 DEFINITION_JSON = json.dumps(DEFINITION)
 
 
-def _problems(answers_json: str, language: str = "en") -> list[dict[str, object]]:
+def _problems(answers_json: str, language: str = "en") -> list[dict[str, Any]]:
     problems = json.loads(score_json(DEFINITION_JSON, answers_json, language))["problems"]
     assert isinstance(problems, list)
     return problems
@@ -73,21 +74,14 @@ def test_language_defaults_to_norwegian() -> None:
 
 @pytest.mark.parametrize("answers_json", ["", "{", "not json", "[" * 100_000, "1" * 5000, '"text"', "null"])
 def test_answers_that_are_not_a_json_object_never_raise(answers_json: str) -> None:
-    assert _problems(answers_json) == [
-        {
-            "id": None,
-            "sub_id": None,
-            "code": "invalid-answers",
-            "message": "the answers are not a JSON object keyed by question id; every question counts as unanswered",
-        }
-    ]
+    assert _problems(answers_json) == [{"id": None, "sub_id": None, "code": "invalid-answers", "values": {}}]
 
 
 def test_answers_nested_too_deeply_are_unusable_answers_even_when_valid_json() -> None:
     for depth in (65, 3000):
         problems = _problems("[" * depth + "]" * depth)
         assert [p["code"] for p in problems] == ["invalid-answers"]
-    assert _problems('{"i1": ' + "[" * 63 + "]" * 63 + "}")[0]["code"] == "wrong-type"  # 64 levels
+    assert _problems('{"i1": ' + "[" * 63 + "]" * 63 + "}")[0]["code"] == "not-a-number"  # 64 levels
 
 
 def test_a_definition_nested_too_deeply_is_a_definition_error() -> None:
@@ -97,25 +91,33 @@ def test_a_definition_nested_too_deeply_is_a_definition_error() -> None:
     assert caught.value.problems == ("nested too deeply (more than 64 levels)",)
 
 
-def test_numbers_that_are_not_finite_are_the_wrong_type() -> None:
+def test_numbers_that_are_not_finite_are_not_numbers() -> None:
     problems = _problems('{"i1": NaN, "i2": Infinity}')
-    assert [p["message"] for p in problems] == [
-        "expected a whole number from 1 to 5, but got a number that is not finite; the question counts as unanswered",
-        "expected a whole number from 1 to 5, but got a number that is not finite; the question counts as unanswered",
+    assert [(p["code"], p["values"]) for p in problems] == [
+        ("not-a-number", {"question": "I1", "min": "1", "max": "5"}),
+        ("not-a-number", {"question": "I2", "min": "1", "max": "5"}),
     ]
-    assert [p["code"] for p in problems] == ["wrong-type", "wrong-type"]
 
 
-def test_huge_numbers_are_out_of_range() -> None:
+def test_huge_numbers_are_out_of_range_and_shown_as_given() -> None:
     problems = _problems('{"i1": 1e300, "i2": -123456789012345678901234567890}', "nb")
-    assert [(p["code"], p["message"]) for p in problems] == [
-        ("out-of-range", "forventet et helt tall fra 1 til 5, men fikk tallet 1e+300; spørsmålet regnes som ubesvart"),
-        (
-            "out-of-range",
-            "forventet et helt tall fra 1 til 5, men fikk tallet -123456789012345678901234567890; "
-            "spørsmålet regnes som ubesvart",
-        ),
+    assert [(p["code"], p["values"]["given"]) for p in problems] == [
+        ("out-of-range", "1e+300"),
+        ("out-of-range", "-123456789012345678901234567890"),
     ]
+
+
+def test_a_number_given_is_shown_in_the_results_language() -> None:
+    assert _problems('{"i1": 2.5}', "nb")[0]["values"]["given"] == "2,5"
+    assert _problems('{"i1": 2.5}', "en")[0]["values"]["given"] == "2.5"
+    assert _problems('{"i1": 7.0}', "nb")[0]["values"]["given"] == "7"
+
+
+def test_results_carry_codes_and_values_never_sentences() -> None:
+    result = json.loads(score_json(DEFINITION_JSON, json.dumps({"i1": 9, "f": 3, "gone": "x"}), "nb"))
+    assert result["results_format"] == 2
+    assert [sorted(p) for p in result["problems"]] == [["code", "id", "sub_id", "values"]] * 3
+    assert all(isinstance(v, str) for p in result["problems"] for v in p["values"].values())
 
 
 def test_results_json_is_ascii_and_keeps_any_text_exactly() -> None:

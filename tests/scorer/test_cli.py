@@ -87,17 +87,18 @@ Lederskap (versjon 2)
   Retning: 4,0 (2 av 2 besvart) – Styrke
   Tillit: 2,5 (2 av 2 besvart) – Utviklingsområde
   Tempo: ikke nok svar (1 av 3 besvart)
-  Samlet: snitt av dimensjonene 3,3 (2 av 3), snitt av alle besvarte påstander 3,2 (5 av 7)
-  Mulige utviklingsområder:
-    - Tillit (2,5); lavest: Jeg stoler på folk (2)
-  Mulige styrker:
-    - Retning (4,0); høyest: Jeg gir retning (4); Jeg er utydelig (4)
+  Gjennomsnitt av områdene: 3,3 (2 av 3 områder har nok svar).
+  Gjennomsnitt av alle besvarte utsagn: 3,2 (5 av 7 utsagn).
+  Mulige utviklingsområder (lavest gjennomsnitt):
+    - Tillit: 2,5 – Lavest vurdert (2): Jeg stoler på folk
+  Mulige styrker (høyest gjennomsnitt):
+    - Retning: 4,0 – Høyest vurdert (4): Jeg gir retning; Jeg er utydelig
 
 == Tidsbruk ==
-  Nå: sum 90 % – skal være 100 %; skalert: Lede 67 %, Fag 33 %
-  Ønsket: sum 90,5 % – skal være 100 %; skalert: Lede 50 %, Fag 50 %
-  Lede: Nå 60 %, Ønsket 45 %; endring -15 %
-  Fag: Nå 30 %, Ønsket 45,5 %; endring +15,5 %
+  «Nå» blir 90 %, ikke 100 % (-10 %). Skalert til 100 %: Lede 67 %, Fag 33 %.
+  «Ønsket» blir 90,5 %, ikke 100 % (-9,5 %). Skalert til 100 %: Lede 50 %, Fag 50 %.
+  Lede: Nå 60 %, Ønsket 45 %; endring -15 %
+  Fag: Nå 30 %, Ønsket 45,5 %; endring +15,5 %
 
 == Tiltak ==
   [x] Ta et kurs
@@ -129,28 +130,30 @@ Lederskap (version 2)
   Retning: 4.0 (2 of 2 answered) – Styrke
   Tillit: 4.0 (2 of 2 answered) – Styrke
   Tempo: 3.0 (2 of 3 answered) – Styrke
-  Overall: mean of the dimensions 3.7 (3 of 3), mean of all answered items 3.7 (6 of 7)
-  Candidate development areas:
-    - Tempo (3.0); lowest: Jeg holder tempo (3); Jeg prioriterer (3)
-  Candidate strengths:
-    - Retning (4.0); highest: Jeg gir retning (4); Jeg er utydelig (4)
-  Same mean (4.0): Retning and Tillit
+  Mean of the areas: 3.7 (3 of 3 areas have enough answers).
+  Mean of all answered statements: 3.7 (6 of 7 statements).
+  Possible development areas (lowest means):
+    - Tempo: 3.0 – Rated lowest (3): Jeg holder tempo; Jeg prioriterer
+  Possible strengths (highest means):
+    - Retning: 4.0 – Rated highest (4): Jeg gir retning; Jeg er utydelig
+  Retning and Tillit have the same mean (4.0), but only Retning is listed among the strengths. \
+Tillit could just as well have been listed.
 
 == Tidsbruk ==
-  Nå: total 100% – matches
-  Ønsket: not answered
-  Lede: Nå 100%, Ønsket –
+  “Nå” adds up to 100 %.
+  “Ønsket” is not answered.
+  Lede: Nå 100 %, Ønsket –
   Fag: Nå –, Ønsket –
 
 == Tiltak ==
-  (nothing chosen)
+  Nothing ticked.
 
 == Notater ==
   (no answers)
 
-Problems with the answers:
-  - tiltak / guru: 'guru' is not one of this question's options; it was ignored
-  - x: there is no question with the id 'x' in this questionnaire; the answer was ignored
+Some answers were not used
+  - tiltak / guru: “guru” is not one of the options of “Tiltak”.
+  - x: There is no question with the id “x” in this form.
 """
 
 
@@ -186,7 +189,7 @@ def test_json_output_is_the_results_json(definition: Path, tmp_path: Path, capsy
     answers = _write(tmp_path / "answers.json", ANSWERS_EN)
     assert main([str(definition), str(answers), "--json", "--language", "en"]) == 1
     out, _ = capsys.readouterr()
-    assert out.startswith('{\n  "results_format": 1,\n  "questionnaire": {\n')
+    assert out.startswith('{\n  "results_format": 2,\n  "questionnaire": {\n')
     assert json.loads(out) == json.loads(score_json(json.dumps(DEFINITION), json.dumps(ANSWERS_EN), "en"))
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from lederskap_scorer.model import (
+from lederskap_scorer.limits import (
     MAX_COLUMNS,
     MAX_OPTIONS,
     MAX_QUESTIONS,
     MAX_SCALE_POINTS,
     MAX_TEXT_LENGTH,
-    Questionnaire,
-    check_questionnaire,
 )
+from lederskap_scorer.model import Questionnaire, check_questionnaire
 from lederskap_scorer.schema import parse
 
 
@@ -65,8 +64,8 @@ def test_a_questionnaire_at_every_limit_is_valid() -> None:
     [
         (
             {"items": MAX_QUESTIONS - 1},
-            "parts: expected at most 5,000 questions (likert items, text fields, checklists and allocation rows), "
-            "but 5,001 were given",
+            "parts: expected at most 5,000 questions (likert items, text fields, checklists, allocation rows "
+            "and choice questions), but 5,001 were given",
         ),
         (
             {"text": "x" * (MAX_TEXT_LENGTH + 1)},

@@ -11,11 +11,11 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lederskap_scorer import Questionnaire, Results, score_answers, score_json, to_plain
-from lederskap_scorer.allocation import largest_remainder
 from lederskap_scorer.format import mean_text
-from lederskap_scorer.likert import item_score
-from lederskap_scorer.model import AllocationPart, Dimension, Item, LikertPart, Option, Scale
-from lederskap_scorer.results import AllocationResult, LikertResult
+from lederskap_scorer.parts import AllocationPart, AllocationResult, LikertPart, LikertResult, Option
+from lederskap_scorer.parts.allocation import largest_remainder
+from lederskap_scorer.parts.likert import Dimension, Item, item_score
+from lederskap_scorer.scale import Scale
 from lederskap_scorer.schema import Id
 
 

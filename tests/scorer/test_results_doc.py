@@ -1,15 +1,19 @@
-"""``scorer/RESULTS.md`` says exactly what the scorer returns: its example and its key tables are checked."""
+"""``scorer/RESULTS.md`` says exactly what the scorer returns: its examples and its key tables are checked."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import re
+import string
 from pathlib import Path
 from typing import get_args
 
 import pytest
-from lederskap_scorer import results, score_json
+from lederskap_scorer import compare_json, results, score_json, snapshots
+from lederskap_scorer.answers import AnswerProblem, ProblemCode
+from lederskap_scorer.catalogue import LANGUAGES, load_messages
+from lederskap_scorer.parts import allocation, checklist, choice, likert, shared, text
 
 from .fixture_files import canonical
 
@@ -29,6 +33,12 @@ def test_example_results_are_what_the_scorer_returns() -> None:
     assert canonical(returned) == canonical(_example("results"))
 
 
+def test_example_comparison_is_what_compare_json_returns() -> None:
+    returned = json.loads(compare_json(json.dumps(_example("compare-from")), json.dumps(_example("compare-to")), "nb"))
+    assert returned == _example("compare")
+    assert canonical(returned) == canonical(_example("compare"))
+
+
 def _table_keys(heading: str) -> list[str]:
     """The keys in the first column of the table under ``heading``, in order."""
     section = DOC.split(heading + "\n", 1)[1]
@@ -41,19 +51,26 @@ def _table_keys(heading: str) -> list[str]:
     ("heading", "cls"),
     [
         ("## The results object", results.Results),
-        ("### Problem", results.AnswerProblem),
-        ('### Part: `"likert"`', results.LikertResult),
-        ("#### Dimension", results.DimensionResult),
-        ("#### Item", results.ItemResult),
-        ("#### Overall", results.OverallResult),
-        ("#### Suggestions", results.Suggestions),
-        ("#### SuggestedDimension", results.SuggestedDimension),
-        ("#### Tie", results.Tie),
-        ('### Part: `"text"`', results.TextResult),
-        ('### Part: `"checklist"`', results.ChecklistResult),
-        ('### Part: `"allocation"`', results.AllocationResult),
-        ("#### Column", results.ColumnResult),
-        ("#### Row", results.RowResult),
+        ("### AnswerStatus", results.AnswerStatus),
+        ("### Problem", AnswerProblem),
+        ('### Part: `"likert"`', likert.LikertResult),
+        ("#### Dimension", likert.DimensionResult),
+        ("#### Item", likert.ItemResult),
+        ("#### Overall", likert.OverallResult),
+        ("#### Suggestions", likert.Suggestions),
+        ("#### SuggestedDimension", likert.SuggestedDimension),
+        ("#### Tie", likert.Tie),
+        ('### Part: `"text"`', text.TextResult),
+        ('### Part: `"checklist"`', checklist.ChecklistResult),
+        ('### Part: `"allocation"`', allocation.AllocationResult),
+        ("#### Column", allocation.ColumnResult),
+        ("#### Row", allocation.RowResult),
+        ('### Part: `"choice"`', choice.ChoiceResult),
+        ("#### Question", choice.QuestionResult),
+        ("### SnapshotPart", likert.SnapshotPart),
+        ("## Comparing snapshots: `compare_json`", snapshots.Comparison),
+        ("#### PartChange", snapshots.PartChange),
+        ("#### DimensionChange", snapshots.DimensionChange),
     ],
 )
 def test_every_field_is_documented_in_order(heading: str, cls: type) -> None:
@@ -63,9 +80,14 @@ def test_every_field_is_documented_in_order(heading: str, cls: type) -> None:
 @pytest.mark.parametrize(
     ("text", "cls"),
     [
-        ('**TextAnswer**: `{"id": string, "label": string, "text": string}`', results.TextAnswer),
-        ('**ScaledValue**: `{"row": string, "value": integer}`', results.ScaledValue),
-        ('**CellValue**: `{"column": string, "value": number | null, "display": string | null}`', results.CellValue),
+        ('**TextAnswer**: `{"id": string, "label": string, "text": string}`', shared.TextAnswer),
+        ('**ScaledValue**: `{"row": string, "value": integer}`', allocation.ScaledValue),
+        ('**CellValue**: `{"column": string, "value": number | null, "display": string | null}`', allocation.CellValue),
+        (
+            '**SnapshotDimension**: `{"id": string, "title": string, "mean": number | null, '
+            '"mean_display": string | null, "mean_exact": [integer, integer] | null}`',
+            likert.SnapshotDimension,
+        ),
     ],
 )
 def test_small_objects_are_documented_in_order(text: str, cls: type) -> None:
@@ -73,7 +95,25 @@ def test_small_objects_are_documented_in_order(text: str, cls: type) -> None:
     assert re.findall(r'"([a-z_]+)":', text) == [f.name for f in dataclasses.fields(cls)]
 
 
+def _problem_rows() -> dict[str, set[str]]:
+    """The problem codes table: code -> the names in its `values` column."""
+    table = DOC.split("| `code` | When | What is left out | `values` |\n|---|---|---|---|\n", 1)[1].split("\n\n", 1)[0]
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines():
+        cells = line.split(" | ")
+        code = re.match(r"^\| `([a-z-]+)`", cells[0])
+        assert code is not None, line
+        rows[code.group(1)] = set(re.findall(r"`([a-z_]+)`", cells[-1].rstrip(" |")))
+    return rows
+
+
 def test_every_problem_code_is_documented() -> None:
-    table = DOC.split("| `code` | When | What is left out |\n|---|---|---|\n", 1)[1].split("\n\n", 1)[0]
-    documented = re.findall(r"^\| `([a-z-]+)`", table, re.MULTILINE)
-    assert sorted(set(documented)) == sorted(get_args(results.ProblemCode))
+    assert sorted(_problem_rows()) == sorted(get_args(ProblemCode))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_problem_message_uses_exactly_the_documented_values(language: str) -> None:
+    catalogue = load_messages(language)
+    for code, values in _problem_rows().items():
+        names = {name for _, name, _, _ in string.Formatter().parse(catalogue[f"problem.{code}"]) if name}
+        assert names == values, f"problem.{code}"

@@ -1,28 +1,17 @@
-// The live column sums of an allocation part ([data-lsk-totals]), computed
-// here in plain JavaScript so the learner sees "Sum: 90 % av 100 %" at once,
-// before (and without) Python. A column that has numbers but does not add up
-// offers a button that scales it to the total and writes the scaled values
-// into the inputs, by the same largest-remainder rule as the scorer
-// (scorer/src/lederskap_scorer/allocation.py).
+// The column sums of an allocation part ([data-lsk-totals]). While the learner
+// types, each sum is added up here so that something shows at once: a
+// provisional figure, marked as such. Once the scorer has scored the answers on
+// screen, its figures replace it (scorer/RESULTS.md: `sum_display`,
+// `matches_total`, `difference_display`), and a column that does not add up offers
+// a button that writes the scorer's scaled values (`scaled`) into the inputs. The
+// page never scales or rounds itself: without Python there is no button.
 
-import { numberIn } from "./answers.js";
 import { h, replaceChildren } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
+import { numberIn } from "./parts/allocation.js";
 
-const TOLERANCE = 1e-9;
-
-/** Scale `values` (sum above 0) to whole numbers adding up to `total` exactly. */
-export function largestRemainder(values, total) {
-  const sum = values.reduce((a, b) => a + b, 0);
-  const shares = values.map((value) => (value * total) / sum);
-  const result = shares.map((share) => Math.floor(share + 1e-9));
-  const missing = total - result.reduce((a, b) => a + b, 0);
-  const order = shares
-    .map((share, index) => ({ index, remainder: share - result[index] }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of order.slice(0, Math.max(missing, 0))) result[index] += 1;
-  return result;
-}
+// Only for the provisional figure: the scorer decides whether a column adds up.
+const PROVISIONAL_TOLERANCE = 1e-9;
 
 export class AllocationTotals {
   /** `allocation` is one entry of FormFields.allocations; `onScaled` saves and rescores. */
@@ -33,7 +22,7 @@ export class AllocationTotals {
     this.unit = this.part.unit || "";
     this.onScaled = onScaled;
     this.element = form.querySelector(`[data-lsk-totals="${CSS.escape(this.part.id)}"]`);
-    this.proposals = new Map(); // column id -> [{row, value}] from the scorer, for the current answers
+    this.scored = new Map(); // column id -> the scorer's column (RESULTS.md), for the answers on screen
     if (!this.element) return;
     this.lines = h("span", { class: "lsk-totals-lines" });
     this.announcer = h("span", { class: "lsk-visually-hidden", "aria-live": "polite" });
@@ -52,12 +41,14 @@ export class AllocationTotals {
     });
   }
 
-  /** Use the scorer's scaled proposals while they belong to the answers on screen. */
+  /**
+   * The scorer's result of this part for the answers on screen (null: the answers changed
+   * since, or there is none): its figures replace the provisional ones.
+   */
   setProposals(allocationResult) {
-    this.proposals.clear();
-    for (const column of (allocationResult && allocationResult.columns) || []) {
-      if (column.scaled) this.proposals.set(column.id, column.scaled);
-    }
+    this.scored.clear();
+    for (const column of (allocationResult && allocationResult.columns) || []) this.scored.set(column.id, column);
+    this.update();
   }
 
   update() {
@@ -81,55 +72,56 @@ export class AllocationTotals {
       );
       button.addEventListener("click", () => {
         const current = this.columns().find((c) => c.column.id === column.id);
-        if (current && current.sum > 0) this.scale(current.column, current.cells, current.values);
+        if (current) this.scale(current.column, current.cells);
       });
       const element = h("span", { class: "lsk-total", "data-lsk-column": column.id }, text, " ", button);
       line = { element, text, button };
       this.lineFor.set(column.id, line);
       this.lines.append(line.element);
     }
-    const matches = Math.abs(sum - this.total) <= TOLERANCE;
+    const scored = this.scored.get(column.id) || null;
+    // The scorer's figures for the answers on screen, or the sum as typed, marked provisional.
+    const figures = scored
+      ? {
+          sum: scored.sum_display,
+          state: scored.matches_total ? "matches" : scored.difference < 0 ? "short" : "over",
+          amount: scored.difference_display.replace(/^[+-]/, ""),
+        }
+      : {
+          sum: formatNumber(sum),
+          state: Math.abs(sum - this.total) <= PROVISIONAL_TOLERANCE ? "matches" : sum < this.total ? "short" : "over",
+          amount: formatNumber(Math.abs(this.total - sum)),
+        };
+    const state = answered === 0 ? "empty" : figures.state;
     const words = [
       t("allocation.sum", {
         column: column.text,
-        sum: formatNumber(matches ? this.total : sum),
+        sum: answered === 0 ? formatNumber(0) : figures.sum,
         total: formatNumber(this.total),
         unit: this.unit,
       }),
     ];
-    let state;
-    if (answered === 0) {
-      state = "empty";
-      words.push(t("allocation.empty"));
-    } else if (matches) {
-      state = "matches";
-      words.push(t("allocation.matches"));
-    } else if (sum < this.total) {
-      state = "short";
-      words.push(t("allocation.missing", { amount: formatNumber(this.total - sum), unit: this.unit }));
-    } else {
-      state = "over";
-      words.push(t("allocation.over", { amount: formatNumber(sum - this.total), unit: this.unit }));
-    }
+    if (state === "empty") words.push(t("allocation.empty"));
+    else if (state === "matches") words.push(t("allocation.matches"));
+    else words.push(t(state === "short" ? "allocation.missing" : "allocation.over", { amount: figures.amount, unit: this.unit }));
+    const provisional = !scored && answered > 0;
+    if (provisional) words.push(t("allocation.provisional"));
     const text = words.join(" ");
     if (line.text.textContent !== text) line.text.textContent = text;
     line.element.className = `lsk-total lsk-total--${state}`;
     line.element.dataset.lskState = state;
-    line.button.hidden = !((state === "short" || state === "over") && sum > 0);
+    line.element.toggleAttribute("data-lsk-provisional", provisional);
+    line.button.hidden = !(scored && Array.isArray(scored.scaled) && scored.scaled.length);
   }
 
-  scale(column, cells, values) {
-    const fromScorer = new Map((this.proposals.get(column.id) || []).map((entry) => [entry.row, entry.value]));
-    let scaled = cells.map((cell) => fromScorer.get(cell.row));
-    if (scaled.some((value) => typeof value !== "number")) {
-      scaled = largestRemainder(
-        values.map((value) => value || 0),
-        this.total,
-      );
+  /** Write the scorer's scaled values of `column` into its inputs. */
+  scale(column, cells) {
+    const scored = this.scored.get(column.id);
+    if (!scored || !Array.isArray(scored.scaled)) return;
+    const proposal = new Map(scored.scaled.map((entry) => [entry.row, entry.value]));
+    for (const cell of cells) {
+      if (proposal.has(cell.row)) cell.input.value = String(proposal.get(cell.row));
     }
-    cells.forEach((cell, index) => {
-      cell.input.value = String(scaled[index]);
-    });
     this.announcer.textContent = t("allocation.scaled", {
       column: column.text,
       total: formatNumber(this.total),

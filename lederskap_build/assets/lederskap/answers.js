@@ -1,5 +1,6 @@
 // Reading and writing a rendered questionnaire's inputs as an answers object
-// keyed by the author's ids (see scorer/src/lederskap_scorer/model.py):
+// keyed by the author's ids (see scorer/src/lederskap_scorer/model.py). Each
+// question type reads and writes its own inputs (parts/<type>.js, `fields`):
 //
 //   likert item      item id       -> a whole number on the scale
 //   text field       field id      -> a text (a blank field is no answer)
@@ -8,26 +9,14 @@
 //   allocation row   row id        -> {column id: number} (only filled-in cells)
 //
 // The inputs are found through the names and data-lsk-* attributes the build
-// renders (lederskap_build/render.py), never by their position on the page.
+// renders (lederskap_build/render.py), never by their position on the page, and
+// indexed once (parts/common.js): a long form costs time in proportion to its size.
 
-/**
- * The form's inputs by name, and its allocation cells by row and column, found in one
- * pass over the form: looking each up with its own query would cost the square of the
- * number of questions (seconds for a long form).
- */
-function indexInputs(form) {
-  const byName = new Map();
-  const cells = new Map();
-  for (const input of form.querySelectorAll("input[name], textarea[name]")) {
-    const key = `${input.tagName === "TEXTAREA" ? "textarea" : input.type}\u0000${input.name}`;
-    if (!byName.has(key)) byName.set(key, []);
-    byName.get(key).push(input);
-    if (input.dataset.lskRow !== undefined && input.dataset.lskColumn !== undefined) {
-      cells.set(`${input.dataset.lskRow}\u0000${input.dataset.lskColumn}`, input);
-    }
-  }
-  return { named: (kind, name) => byName.get(`${kind}\u0000${name}`) || [], cells };
-}
+import { indexInputs, isPlainObject } from "./parts/common.js";
+import { partKind } from "./parts/index.js";
+import { lineBreaks } from "./parts/text.js";
+
+export { numberIn } from "./parts/allocation.js";
 
 /** The questionnaire definition JSON the build placed in the form, as text. */
 export function definitionText(form) {
@@ -40,69 +29,18 @@ export function definitionText(form) {
 export class FormFields {
   constructor(form, definition) {
     this.form = form;
-    this.likert = []; // {id, text, fieldset, radios}
-    this.texts = []; // {id, element}
-    this.checklists = []; // {id, boxes}
-    this.allocations = []; // {part, rows: [{id, inputs: [{column, input}]}]}
     this.inputs = indexInputs(form);
-    this.radioAnswers = new Map(); // radio -> {id, value}: what choosing it answers
-    for (const part of definition.parts || []) {
-      if (part.type === "likert") this.addLikert(part);
-      else if (part.type === "text") (part.fields || []).forEach((field) => this.addText(field.id));
-      else if (part.type === "checklist") this.addChecklist(part);
-      else if (part.type === "allocation") this.addAllocation(part);
-    }
-  }
-
-  addLikert(part) {
-    for (const dimension of part.dimensions || []) {
-      for (const item of dimension.items || []) {
-        const radios = this.inputs.named("radio", item.id);
-        if (!radios.length) continue;
-        const fieldset = radios[0].closest("fieldset") || radios[0].parentElement;
-        // Each radio by its value, read once: reading every radio's value and state on each save
-        // would cost a long form a tenth of a second and more.
-        const byValue = new Map(radios.map((radio) => [radio.value, radio]));
-        for (const radio of radios) this.radioAnswers.set(radio, { id: item.id, value: Number(radio.value) });
-        this.likert.push({ id: item.id, text: item.text, fieldset, radios, byValue });
-      }
-    }
-  }
-
-  addText(id) {
-    const [element] = this.inputs.named("textarea", id);
-    if (element) this.texts.push({ id, element });
-  }
-
-  addChecklist(part) {
-    const boxes = this.inputs.named("checkbox", part.id);
-    if (boxes.length) this.checklists.push({ id: part.id, boxes });
-    if (part.summary) this.addText(part.summary.id);
-  }
-
-  addAllocation(part) {
-    const section = this.form.querySelector(`[data-lsk-part="${CSS.escape(part.id)}"]`);
-    if (!section) return;
-    const rows = [];
-    for (const row of part.rows || []) {
-      const inputs = [];
-      for (const column of part.columns || []) {
-        const input = this.inputs.cells.get(`${row.id}\u0000${column.id}`);
-        if (input && section.contains(input)) inputs.push({ column: column.id, input });
-      }
-      if (inputs.length) rows.push({ id: row.id, text: row.text, inputs });
-    }
-    this.allocations.push({ part, section, rows });
+    this.radioAnswers = new Map(); // radio -> {id, value}: what choosing it answers (likert)
+    this.groups = (definition.parts || [])
+      .map((part) => partKind(part.type).fields(this, part))
+      .filter((group) => group !== null);
+    this.likert = this.groups.flatMap((group) => group.items || []); // {id, text, fieldset, radios, byValue}
+    this.allocations = this.groups.filter((group) => group.allocation).map((group) => group.allocation);
   }
 
   /** The ids this form has inputs for. */
   ids() {
-    return [
-      ...this.likert.map((item) => item.id),
-      ...this.texts.map((field) => field.id),
-      ...this.checklists.map((list) => list.id),
-      ...this.allocations.flatMap((allocation) => allocation.rows.map((row) => row.id)),
-    ];
+    return this.groups.flatMap((group) => group.ids);
   }
 
   /** The checked radio of each likert item, by item id, found with one query (in the order of the form). */
@@ -118,24 +56,8 @@ export class FormFields {
   /** The answers now in the form; unanswered ids are absent. */
   read() {
     const answers = {};
-    for (const [id, radio] of this.checkedRadios()) answers[id] = this.radioAnswers.get(radio).value;
-    for (const field of this.texts) {
-      if (field.element.value !== "") answers[field.id] = field.element.value;
-    }
-    for (const list of this.checklists) {
-      const ticked = list.boxes.filter((box) => box.checked).map((box) => box.value);
-      if (ticked.length) answers[list.id] = ticked;
-    }
-    for (const allocation of this.allocations) {
-      for (const row of allocation.rows) {
-        const cells = {};
-        for (const { column, input } of row.inputs) {
-          const value = numberIn(input);
-          if (value !== null) cells[column] = value;
-        }
-        if (Object.keys(cells).length) answers[row.id] = cells;
-      }
-    }
+    const state = { checked: this.checkedRadios() };
+    for (const group of this.groups) group.read(answers, state);
     return answers;
   }
 
@@ -146,36 +68,7 @@ export class FormFields {
    */
   view(answers) {
     const view = {};
-    const value = (id) => (Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined);
-    for (const item of this.likert) {
-      const given = value(item.id);
-      if (typeof given === "number" && item.byValue.has(String(given))) {
-        view[item.id] = given;
-      }
-    }
-    for (const field of this.texts) {
-      const given = value(field.id);
-      // A textarea keeps its line breaks as "\n" whatever they were.
-      if (typeof given === "string" && given !== "") view[field.id] = lineBreaks(given);
-    }
-    for (const list of this.checklists) {
-      const given = value(list.id);
-      if (!Array.isArray(given)) continue;
-      const ticked = list.boxes.map((box) => box.value).filter((option) => given.includes(option));
-      if (ticked.length) view[list.id] = ticked;
-    }
-    for (const allocation of this.allocations) {
-      for (const row of allocation.rows) {
-        const given = value(row.id);
-        if (!isPlainObject(given)) continue;
-        const cells = {};
-        for (const { column } of row.inputs) {
-          const cell = Object.prototype.hasOwnProperty.call(given, column) ? given[column] : undefined;
-          if (typeof cell === "number" && Number.isFinite(cell)) cells[column] = cell;
-        }
-        if (Object.keys(cells).length) view[row.id] = cells;
-      }
-    }
+    for (const group of this.groups) group.view(answers, view);
     return view;
   }
 
@@ -186,32 +79,8 @@ export class FormFields {
   write(answers, only = null) {
     const view = this.view(answers);
     const wanted = (id) => only === null || only.has(id);
-    const checked = this.checkedRadios();
-    for (const item of this.likert) {
-      if (!wanted(item.id)) continue;
-      const value = Object.prototype.hasOwnProperty.call(view, item.id) ? String(view[item.id]) : null;
-      const now = checked.get(item.id);
-      const target = value === null ? null : item.byValue.get(value);
-      if (now && now !== target) now.checked = false;
-      if (target && !target.checked) target.checked = true;
-    }
-    for (const field of this.texts) {
-      if (wanted(field.id)) field.element.value = view[field.id] ?? "";
-    }
-    for (const list of this.checklists) {
-      if (!wanted(list.id)) continue;
-      const ticked = view[list.id] || [];
-      for (const box of list.boxes) box.checked = ticked.includes(box.value);
-    }
-    for (const allocation of this.allocations) {
-      for (const row of allocation.rows) {
-        if (!wanted(row.id)) continue;
-        const cells = view[row.id] || {};
-        for (const { column, input } of row.inputs) {
-          input.value = Object.prototype.hasOwnProperty.call(cells, column) ? String(cells[column]) : "";
-        }
-      }
-    }
+    const state = { checked: this.checkedRadios() };
+    for (const group of this.groups) group.write(view, wanted, state);
   }
 
   /**
@@ -228,14 +97,6 @@ export class FormFields {
       return !sameAnswer(given, view[id]);
     });
   }
-}
-
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function lineBreaks(text) {
-  return text.replace(/\r\n?/g, "\n");
 }
 
 function isEmptyAnswer(value) {
@@ -263,9 +124,3 @@ function canonicalAnswer(value) {
   return JSON.stringify(typeof value === "string" ? lineBreaks(value) : value);
 }
 
-/** The number in a number input, or null when it is empty or not a number. */
-export function numberIn(input) {
-  if (input.value === "") return null;
-  const value = input.valueAsNumber;
-  return Number.isFinite(value) ? value : null;
-}

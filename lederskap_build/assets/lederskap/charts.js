@@ -1,3 +1,4 @@
+// @ts-check
 // SVG bar charts drawn from the scorer's results. Each chart is one picture
 // (role="img" with a <title> and <desc>); the numbers are always also in a
 // real table next to it, so the chart is never the only place to read them.
@@ -5,6 +6,8 @@
 // and the two series of a comparison differ in pattern (solid and hatched).
 
 import { svg, uniqueId } from "./dom.js";
+
+/** @import { Attributes } from "./dom.js" */
 
 const WIDTH = 340;
 const FONT = 14;
@@ -14,7 +17,12 @@ const GAP = 14;
 const VALUE_ROOM = 60; // room right of the longest bar for its number
 const WRAP = 40; // characters per label line
 
-/** Split a label into lines of at most `width` characters, at spaces where possible. */
+/**
+ * Split a label into lines of at most `width` characters, at spaces where possible.
+ * @param {unknown} text shown as its String()
+ * @param {number} [width]
+ * @returns {string[]}
+ */
 export function wrapText(text, width = WRAP) {
   const lines = [];
   let line = "";
@@ -38,6 +46,14 @@ export function wrapText(text, width = WRAP) {
   return lines.length ? lines : [""];
 }
 
+/**
+ * A label of one or more lines, its first line's baseline at `y`.
+ * @param {number} x
+ * @param {number} y
+ * @param {string} text
+ * @param {Attributes} [attrs]
+ * @returns {{node: SVGTextElement, height: number}}
+ */
 function label(x, y, text, attrs = {}) {
   const lines = wrapText(text);
   const node = svg("text", { x, y, class: "lsk-chart-label", "font-size": FONT, ...attrs });
@@ -45,6 +61,14 @@ function label(x, y, text, attrs = {}) {
   return { node, height: lines.length * LINE };
 }
 
+/**
+ * The chart's picture: an <svg role="img"> named by its <title> and <desc>.
+ * @param {string} title
+ * @param {string} description
+ * @param {number} height
+ * @param {...SVGElement} children
+ * @returns {SVGSVGElement}
+ */
 function frame(title, description, height, ...children) {
   const titleId = uniqueId("lsk-chart-title");
   const descId = uniqueId("lsk-chart-desc");
@@ -67,13 +91,32 @@ function frame(title, description, height, ...children) {
 }
 
 /**
+ * One bar of a chart: its value (none: `missingText` is shown instead) and the text at its end.
+ * @typedef {object} ChartValue
+ * @property {number | null | undefined} value
+ * @property {string} text
+ */
+
+/**
+ * @typedef {object} ScaleBarChartOptions
+ * @property {string} title
+ * @property {string} description
+ * @property {number} min
+ * @property {number} max
+ * @property {readonly (ChartValue & {label: string})[]} rows
+ * @property {string} missingText shown in place of a bar without a value
+ */
+
+/**
  * Horizontal bars of values on a scale from `min` to `max`.
  * rows: [{label, value: number|null, text: string (shown at the bar's end)}]
+ * @param {ScaleBarChartOptions} options
+ * @returns {SVGSVGElement}
  */
 export function scaleBarChart({ title, description, min, max, rows, missingText }) {
   const track = WIDTH - VALUE_ROOM;
   const span = max - min || 1;
-  const xOf = (value) => ((Math.min(Math.max(value, min), max) - min) / span) * track;
+  const xOf = (/** @type {number} */ value) => ((Math.min(Math.max(value, min), max) - min) / span) * track;
   const parts = [];
   let y = FONT;
   for (const row of rows) {
@@ -96,6 +139,7 @@ export function scaleBarChart({ title, description, min, max, rows, missingText 
   }
   // The scale below the bars: a tick and its number at every whole point.
   y -= LINE;
+  /** @type {SVGElement[]} */
   const axis = [svg("line", { class: "lsk-chart-axis", x1: 0, x2: track, y1: y, y2: y })];
   for (let point = Math.ceil(min); point <= max; point += 1) {
     const x = xOf(point);
@@ -113,14 +157,26 @@ export function scaleBarChart({ title, description, min, max, rows, missingText 
 }
 
 /**
+ * @typedef {object} PairedBarChartOptions
+ * @property {string} title
+ * @property {string} description
+ * @property {number} max
+ * @property {readonly {label: string}[]} series
+ * @property {readonly {label: string, values: readonly ChartValue[]}[]} rows
+ * @property {string} missingText shown in place of a bar without a value
+ */
+
+/**
  * Pairs of horizontal bars (two series) per row, on a scale from 0 to `max`.
  * series: [{label}, {label}] (the first solid, the second hatched)
  * rows: [{label, values: [{value: number|null, text}], ...]}]
+ * @param {PairedBarChartOptions} options
+ * @returns {SVGSVGElement}
  */
 export function pairedBarChart({ title, description, max, series, rows, missingText }) {
   const track = WIDTH - VALUE_ROOM;
   const top = Math.max(max, ...rows.flatMap((row) => row.values.map((v) => v.value || 0))) || 1;
-  const xOf = (value) => (Math.max(value, 0) / top) * track;
+  const xOf = (/** @type {number} */ value) => (Math.max(value, 0) / top) * track;
   const patternId = uniqueId("lsk-hatch");
   const defs = svg(
     "defs",

@@ -1,3 +1,4 @@
+// @ts-check
 // An accessible confirmation step: a modal <dialog> with a heading, a sentence saying
 // what will happen, and two buttons. Focus starts on the safe choice (cancel),
 // Escape cancels, and focus returns to the control that opened it. Used before
@@ -9,9 +10,12 @@ import { t } from "./i18n.js";
 /**
  * Ask the learner to confirm; resolves to true (confirmed) or false.
  * {title, text, confirm: the confirming button's text, cancel (optional)}
+ * @param {{title: string, text: string, confirm: string, cancel?: string}} options
+ * @returns {Promise<boolean>}
  */
 export function confirmAction({ title, text, confirm, cancel = t("dialog.cancel") }) {
-  const opener = document.activeElement;
+  // Any focused element: HTML and SVG elements can take focus back, others cannot.
+  const opener = /** @type {(Element & Partial<HTMLOrSVGElement>) | null} */ (document.activeElement);
   const titleId = uniqueId("lsk-dialog-title");
   const textId = uniqueId("lsk-dialog-text");
   const cancelButton = h("button", { type: "button", class: "lsk-button", "data-lsk-dialog": "cancel" }, cancel);
@@ -30,7 +34,7 @@ export function confirmAction({ title, text, confirm, cancel = t("dialog.cancel"
   document.body.append(dialog);
   return new Promise((resolve) => {
     let done = false;
-    const finish = (confirmed) => {
+    const finish = (/** @type {boolean} */ confirmed) => {
       if (done) return;
       done = true;
       if (dialog.open) dialog.close();

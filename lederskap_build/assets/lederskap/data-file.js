@@ -2,7 +2,7 @@
 // "The export file"), a CSV for spreadsheets, downloading a file made in the
 // browser (a Blob: nothing is sent anywhere) and reading a chosen file.
 
-import { snapshotsOf } from "./storage.js";
+import { snapshotsOf } from "./record-store.js";
 
 export const EXPORT_FORMAT = "lederskap-answers";
 export const EXPORT_FORMAT_VERSION = 1;

@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point of the course's browser code (loaded by mkdocs.yml as a module).
 //
 // Finds the questionnaire forms on each page and mounts each form element
@@ -8,17 +9,19 @@
 import { startOffline } from "./offline.js";
 import { mountQuestionnaire } from "./questionnaire.js";
 import { buildInfo } from "./build-info.js";
-import { openLocalStorage } from "./storage.js";
+import { openLocalStorage } from "./local-storage.js";
 import { moveLegacyKeys, sitePathFrom } from "./storage-keys.js";
 
 // This file lives at <site root>/assets/lederskap/main.js.
 const sitePath = sitePathFrom(import.meta.url);
 // Keys of the first format are moved once, before any form reads its record.
 moveLegacyKeys(openLocalStorage(), sitePath, buildInfo.course);
+/** @type {WeakSet<Element>} */
 const mounted = new WeakSet();
 
 function mountAll() {
-  for (const form of document.querySelectorAll("form.lsk-questionnaire")) {
+  const forms = /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form.lsk-questionnaire"));
+  for (const form of forms) {
     if (mounted.has(form)) continue;
     mounted.add(form);
     try {
@@ -30,7 +33,8 @@ function mountAll() {
   }
   // The learner's own results page (the ::my-results directive): its code is loaded
   // only there, so that a questionnaire page does not download it.
-  const containers = [...document.querySelectorAll("div.lsk-my-results")].filter((c) => !mounted.has(c));
+  const found = /** @type {NodeListOf<HTMLDivElement>} */ (document.querySelectorAll("div.lsk-my-results"));
+  const containers = [...found].filter((c) => !mounted.has(c));
   if (containers.length === 0) return;
   for (const container of containers) mounted.add(container);
   import("./my-results.js")

@@ -1,3 +1,4 @@
+// @ts-check
 // Offline use and fast return visits: registers the site's service worker
 // (sw.js at the site root, written by the build from service-worker.js; see
 // there for its caches and strategy) once the page has loaded and its scorer, if
@@ -23,11 +24,17 @@ import { scorerSettled } from "./scorer-client.js";
 // This file lives at <site root>/assets/lederskap/offline.js.
 const siteRoot = new URL("../../", import.meta.url);
 
+/** @param {LederskapOfflineState} values */
 function debugState(values) {
   window.__lederskap ||= {};
   window.__lederskap.offline = { ...(window.__lederskap.offline || {}), ...values };
 }
 
+/**
+ * The absolute address of `text` if it is inside this site, else null.
+ * @param {string} text
+ * @returns {string | null}
+ */
 function inSite(text) {
   try {
     const url = new URL(text, location.href);
@@ -37,17 +44,26 @@ function inSite(text) {
   }
 }
 
-/** The files of this site that the page has loaded so far. */
+/**
+ * The files of this site that the page has loaded so far.
+ * @returns {string[]}
+ */
 function loadedUrls() {
+  /** @type {Set<string>} */
   const urls = new Set();
   for (const entry of performance.getEntriesByType("resource")) urls.add(entry.name);
   for (const element of document.querySelectorAll("script[src], link[rel~='stylesheet'][href], link[rel~='icon'][href]")) {
-    urls.add(element.src || element.href);
+    urls.add(element instanceof HTMLScriptElement ? element.src : /** @type {HTMLLinkElement} */ (element).href);
   }
-  return [...urls].map(inSite).filter(Boolean);
+  return [...urls].map(inSite).filter((url) => url !== null);
 }
 
-/** Ask the active worker to keep `urls`; resolves with its answer. */
+/**
+ * Ask the active worker to keep `urls`; resolves with its answer.
+ * @param {ServiceWorker} worker
+ * @param {string[]} urls
+ * @returns {Promise<{type?: string, build?: string, cache?: string}>}
+ */
 function cacheUrls(worker, urls) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -56,6 +72,11 @@ function cacheUrls(worker, urls) {
   });
 }
 
+/**
+ * Resolves with `worker` once it is activated (or redundant).
+ * @param {ServiceWorker} worker
+ * @returns {Promise<ServiceWorker>}
+ */
 function activated(worker) {
   if (worker.state === "activated") return Promise.resolve(worker);
   return new Promise((resolve) => {
@@ -68,6 +89,7 @@ function activated(worker) {
   });
 }
 
+/** @type {{region: HTMLElement, content: HTMLElement, text: HTMLElement} | null} */
 let notice = null;
 
 /** A status line at the top of every page, empty until a new version takes over. */
@@ -90,6 +112,7 @@ function showUpdated() {
   region.dataset.lskShown = "true";
 }
 
+/** @param {ServiceWorkerContainer} container */
 async function register(container) {
   debugState({ state: "registering", build: buildInfo.build });
   let registration;
@@ -104,11 +127,15 @@ async function register(container) {
     return;
   }
   const ready = await container.ready;
-  const worker = await activated(ready.active || registration.active);
+  // `ready` resolves with a registration that has an active worker.
+  const active = ready.active || registration.active;
+  if (!active) throw new Error("the service worker registration has no active worker");
+  const worker = await activated(active);
   const answer = await cacheUrls(worker, loadedUrls());
   debugState({ state: "ready", build: answer.build, cache: answer.cache });
 }
 
+/** @param {ServiceWorkerContainer} container */
 async function removeWorkers(container) {
   debugState({ state: "off" });
   for (const registration of await container.getRegistrations()) {

@@ -13,7 +13,7 @@ import { ResultsCache } from "./results-cache.js";
 import { ResultsView } from "./results-view.js";
 import { scorer as getScorer } from "./scorer-client.js";
 import { StatusView } from "./status-view.js";
-import { AnswerStore } from "./storage.js";
+import { AnswerStore } from "./record-store.js";
 import { FormRecord } from "./record-sync.js";
 import { mountToolbar } from "./toolbar.js";
 
@@ -150,9 +150,13 @@ export function mountQuestionnaire(form, { sitePath }) {
   function refreshed() {
     updateClearButtons();
     toolbar.refresh();
+    // The scorer's sums and scaled values stay while they are those of the answers on screen
+    // (a number field's "change" on leaving it changes nothing, and must not hide "Skaler"
+    // between the mousedown and the click on it).
+    const scoredStillShown = totals.length > 0 && JSON.stringify(fields.read()) === lastScored;
     for (const total of totals) {
-      total.setProposals(null);
-      total.update();
+      if (scoredStillShown) total.update();
+      else total.setProposals(null);
     }
     scoreSoon();
   }

@@ -1,7 +1,7 @@
 // One form and its stored record kept in step: the form filled in from the record,
 // saves of only what this tab changed, other tabs' changes taken in, the record
 // upgraded to the current schema once Python is ready, and what the learner must
-// be told about the stored answers (see storage.js for the record itself).
+// be told about the stored answers (see record-store.js for the record itself).
 //
 // "Changed in this tab" is found by comparing the form with what it shows for the
 // record as this tab last read it (FormFields.view): so a save never writes an
@@ -10,7 +10,8 @@
 
 import { sameAnswer } from "./answers.js";
 import { t } from "./i18n.js";
-import { askToPersist, parseRecord, SCHEMA } from "./storage.js";
+import { askToPersist } from "./course-notes.js";
+import { parseRecord, SCHEMA } from "./record-store.js";
 
 function isEmpty(value) {
   if (value === null || value === undefined || value === "") return true;

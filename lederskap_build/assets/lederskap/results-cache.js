@@ -1,3 +1,4 @@
+// @ts-check
 // The last results shown for a questionnaire, kept so that a return visit shows
 // them at once, before Python has started (starting Pyodide takes over a second
 // even from the browser's cache).
@@ -11,46 +12,62 @@
 // not what this module writes is removed (the scorer's results replace it).
 
 import { buildInfo } from "./build-info.js";
-import { openLocalStorage } from "./storage.js";
+import { openLocalStorage } from "./local-storage.js";
 
 // Results bigger than this are not worth a share of the learner's storage.
 const MAX_CACHED_CHARS = 200_000;
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Whether a text is the scorer's results JSON (scorer/RESULTS.md) in outline; drawing checks the rest. */
+/**
+ * Whether a text is the scorer's results JSON (scorer/RESULTS.md) in outline; drawing checks the rest.
+ * Throws when it is not JSON.
+ * @param {string} text
+ * @returns {boolean}
+ */
 function looksLikeResults(text) {
   const results = JSON.parse(text);
   return isPlainObject(results) && Number.isInteger(results.results_format) && Array.isArray(results.parts);
 }
 
 export class ResultsCache {
+  /**
+   * @param {string} recordKey the key of the questionnaire's record (storage-keys.js)
+   * @param {string} language the language the results are written in
+   */
   constructor(recordKey, language) {
     this.key = `${recordKey}/results`;
     this.language = language;
   }
 
-  /** The results JSON computed earlier for exactly these answers (a JSON string), or null. */
+  /**
+   * The results JSON computed earlier for exactly these answers (a JSON string), or null.
+   * @param {string} answersJson
+   * @returns {string | null}
+   */
   read(answersJson) {
     const storage = openLocalStorage();
     if (!storage) return null;
-    let cached;
     try {
       const raw = storage.getItem(this.key);
       if (raw === null) return null;
-      cached = JSON.parse(raw);
+      const cached = JSON.parse(raw);
       if (!isPlainObject(cached) || typeof cached.results !== "string" || !looksLikeResults(cached.results)) {
         throw new Error("not a results cache");
       }
+      const fits =
+        cached.build === buildInfo.build && cached.language === this.language && cached.answers === answersJson;
+      return fits ? cached.results : null;
     } catch {
       this.forget(); // unreadable: as if there were no cache; the scorer's results replace it
       return null;
     }
-    const fits =
-      cached.build === buildInfo.build && cached.language === this.language && cached.answers === answersJson;
-    return fits ? cached.results : null;
   }
 
   /** Remove the entry (it could not be shown). */
@@ -63,7 +80,11 @@ export class ResultsCache {
     }
   }
 
-  /** Keep the results of these answers for the next visit. */
+  /**
+   * Keep the results of these answers for the next visit.
+   * @param {string} answersJson
+   * @param {string} resultsJson
+   */
   write(answersJson, resultsJson) {
     const storage = openLocalStorage();
     if (!storage) return;

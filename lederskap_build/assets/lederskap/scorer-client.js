@@ -1,3 +1,4 @@
+// @ts-check
 // The page's side of the scorer worker: one worker per visit (a module-level
 // singleton that survives Material's instant page swaps), started only when a
 // page holds a questionnaire with results, and one promise per request.
@@ -5,23 +6,72 @@
 
 export const START_TIMEOUT_MS = 60_000;
 
+/** @typedef {"idle" | "starting" | "ready" | "failed"} ScorerState */
+
+/**
+ * Why the scorer failed.
+ * @typedef {object} ScorerFailure
+ * @property {string | null} stage the start stage reached ("worker", "runtime", "wheel", "import"),
+ *   "score" once it had started, or "protocol"
+ * @property {"error" | "timeout" | "unsupported"} reason
+ * @property {string} message for the console
+ */
+
+/**
+ * An error of a request, with the stage where it happened (see ScorerFailure).
+ * @typedef {Error & {stage?: string | null}} ScorerError
+ */
+
+/**
+ * The data of a "result" message: the JSON text the scorer's API function returned.
+ * (A "ready" message settles the start request with {}.)
+ * @typedef {{json: string}} ResultData
+ */
+
+/**
+ * A request waiting for its answer.
+ * @typedef {object} Pending
+ * @property {(data: ResultData) => void} resolve
+ * @property {(error: ScorerError) => void} reject
+ * @property {string} type
+ */
+
+/**
+ * @param {string} message
+ * @param {string | null | undefined} stage
+ * @returns {ScorerError}
+ */
+function scorerError(message, stage) {
+  return Object.assign(new Error(message), { stage });
+}
+
 /** Scorer states: "idle" -> "starting" -> "ready" | "failed" (and "starting" again on retry). */
 class ScorerClient extends EventTarget {
   constructor() {
     super();
+    /** @type {ScorerState} */
     this.state = "idle";
-    this.stage = null; // the start stage reached: "worker", "runtime", "wheel", "import"
-    this.failure = null; // {stage, reason: "error" | "timeout" | "unsupported", message}
+    /** @type {string | null} the start stage reached: "worker", "runtime", "wheel", "import" */
+    this.stage = null;
+    /** @type {ScorerFailure | null} */
+    this.failure = null;
+    /** @type {Worker | null} */
     this.worker = null;
-    this.pending = new Map(); // id -> {resolve, reject, type}
+    /** @type {Map<unknown, Pending>} by the request's id (what the worker sends back is looked up as it is) */
+    this.pending = new Map();
     this.nextId = 1;
+    /** @type {Promise<void> | null} set by start(), whenever the state becomes "starting" */
     this.ready = null;
-    this.timer = null;
+    /** @type {number | undefined} */
+    this.timer = undefined;
   }
 
-  /** Start the worker once; resolves when the scorer is ready, rejects when it failed. */
+  /**
+   * Start the worker once; resolves when the scorer is ready, rejects when it failed.
+   * @returns {Promise<void>}
+   */
   start() {
-    if (this.state === "starting" || this.state === "ready") return this.ready;
+    if (this.state === "starting" || this.state === "ready") return /** @type {Promise<void>} */ (this.ready);
     this.failure = null;
     this.stage = "worker";
     this.setState("starting");
@@ -30,13 +80,17 @@ class ScorerClient extends EventTarget {
     return this.ready;
   }
 
-  /** Throw the failed worker away and start again. */
+  /**
+   * Throw the failed worker away and start again.
+   * @returns {Promise<void>}
+   */
   retry() {
-    if (this.state === "starting" || this.state === "ready") return this.ready;
+    if (this.state === "starting" || this.state === "ready") return /** @type {Promise<void>} */ (this.ready);
     this.stop();
     return this.start();
   }
 
+  /** @returns {Promise<void>} */
   async boot() {
     if (typeof Worker !== "function" || typeof WebAssembly !== "object") {
       this.fail({ stage: "worker", reason: "unsupported", message: "Web Workers or WebAssembly are not available" });
@@ -46,7 +100,8 @@ class ScorerClient extends EventTarget {
     try {
       worker = new Worker(new URL("./scorer-worker.js", import.meta.url), { type: "module" });
     } catch (error) {
-      this.fail({ stage: "worker", reason: "unsupported", message: String(error && error.message) });
+      const message = String(error && /** @type {Error} */ (error).message);
+      this.fail({ stage: "worker", reason: "unsupported", message });
       throw error;
     }
     this.worker = worker;
@@ -67,7 +122,8 @@ class ScorerClient extends EventTarget {
     }, START_TIMEOUT_MS);
     try {
       await this.request("start", {});
-    } catch (error) {
+    } catch (caught) {
+      const error = /** @type {ScorerError} */ (caught); // request() rejects with these only
       if (this.worker === worker && this.state === "starting") {
         this.fail({ stage: error.stage || this.stage, reason: "error", message: error.message });
       }
@@ -79,27 +135,61 @@ class ScorerClient extends EventTarget {
     this.setState("ready");
   }
 
-  /** Score answers: JSON strings in, the scorer's results JSON string out. */
+  /**
+   * Score answers: JSON strings in, the scorer's results JSON string out.
+   * @param {string} definition the questionnaire's definition JSON
+   * @param {string} answers the answers JSON (an object keyed by question id)
+   * @param {string} language
+   * @returns {Promise<string>}
+   */
   async score(definition, answers, language) {
     await this.start();
     const data = await this.request("score", { definition, answers, language });
     return data.json;
   }
 
-  /** Upgrade a stored record to the current record schema (lederskap_scorer.api.migrate_record_json). */
+  /**
+   * Upgrade a stored record to the current record schema (lederskap_scorer.api.migrate_record_json).
+   * @param {string} record the stored text
+   * @returns {Promise<string>}
+   */
   async migrate(record) {
     await this.start();
     const data = await this.request("migrate", { record });
     return data.json;
   }
 
-  /** Check an export file against the course: the import plan (lederskap_scorer.api.check_import_json). */
+  /**
+   * The change between two measurements (lederskap_scorer.api.compare_json).
+   * @param {string} from the earlier snapshot's scores (JSON)
+   * @param {string} to the later snapshot's scores, or the current results' snapshot_scores (JSON)
+   * @param {string} language
+   * @returns {Promise<string>}
+   */
+  async compare(from, to, language) {
+    await this.start();
+    const data = await this.request("compare", { from, to, language });
+    return data.json;
+  }
+
+  /**
+   * Check an export file against the course: the import plan (lederskap_scorer.api.check_import_json).
+   * @param {string} file the file's text
+   * @param {string} context the course's definitions and stored records (JSON)
+   * @returns {Promise<string>}
+   */
   async checkImport(file, context) {
     await this.start();
     const data = await this.request("check-import", { file, context });
     return data.json;
   }
 
+  /**
+   * Send one request ({type, id, data}); settled by the worker's answer with its id.
+   * @param {string} type
+   * @param {object} data
+   * @returns {Promise<ResultData>}
+   */
   request(type, data) {
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error("the scorer is not running"));
@@ -110,10 +200,17 @@ class ScorerClient extends EventTarget {
     });
   }
 
+  /**
+   * One message from the worker (see scorer-worker.js for the protocol).
+   * @param {Worker} worker
+   * @param {unknown} message
+   */
   receive(worker, message) {
     if (worker !== this.worker) return;
+    /** @type {{type?: unknown, id?: unknown, data?: any}} */
     const { type, id, data } = message && typeof message === "object" ? message : {};
     const waiting = this.pending.get(id);
+    /** @type {(ok: boolean, value: any) => void} */
     const settle = (ok, value) => {
       if (!waiting) return;
       this.pending.delete(id);
@@ -132,15 +229,13 @@ class ScorerClient extends EventTarget {
         settle(true, data || {});
         return;
       case "error": {
-        const error = new Error((data && data.message) || "the scorer failed");
-        error.stage = data && data.stage;
+        const error = scorerError((data && data.message) || "the scorer failed", data && data.stage);
         if (!waiting) console.error(`lederskap scorer: ${error.message}`);
         settle(false, error);
         return;
       }
       default: {
-        const error = new Error(`unknown message type from the scorer: ${JSON.stringify(type)}`);
-        error.stage = "protocol";
+        const error = scorerError(`unknown message type from the scorer: ${JSON.stringify(type)}`, "protocol");
         console.error(`lederskap scorer: ${error.message}`);
         if (waiting) settle(false, error);
         else this.crash(worker, error.message);
@@ -148,11 +243,17 @@ class ScorerClient extends EventTarget {
     }
   }
 
+  /**
+   * The worker failed (an error event, an unreadable or unknown message): fail unless it was already replaced.
+   * @param {Worker} worker
+   * @param {string} message
+   */
   crash(worker, message) {
     if (worker !== this.worker) return;
     this.fail({ stage: this.state === "ready" ? "score" : this.stage, reason: "error", message });
   }
 
+  /** @param {ScorerFailure} failure */
   fail(failure) {
     this.failure = failure;
     console.error(`lederskap scorer: ${failure.stage}: ${failure.message}`);
@@ -164,12 +265,12 @@ class ScorerClient extends EventTarget {
     clearTimeout(this.timer);
     if (this.worker) this.worker.terminate();
     this.worker = null;
-    const error = new Error("the scorer stopped");
-    error.stage = this.stage;
+    const error = scorerError("the scorer stopped", this.stage);
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
 
+  /** @param {ScorerState} state */
   setState(state) {
     this.state = state;
     const debug = (window.__lederskap ||= {});
@@ -182,9 +283,18 @@ class ScorerClient extends EventTarget {
   }
 }
 
+/**
+ * The scorer of a visit (the type of what scorer() returns).
+ * @typedef {ScorerClient} Scorer
+ */
+
+/** @type {ScorerClient | null} */
 let client = null;
 
-/** The one scorer of this visit. */
+/**
+ * The one scorer of this visit.
+ * @returns {ScorerClient}
+ */
 export function scorer() {
   client ||= new ScorerClient();
   return client;
@@ -194,15 +304,17 @@ export function scorer() {
  * Resolves once this visit's scorer is not starting: ready, failed, or never started.
  * The service worker waits for it (offline.js), so that on a first visit its
  * download of the runtime does not compete with the scorer's own.
+ * @returns {Promise<void>}
  */
 export function scorerSettled() {
-  if (!client || client.state !== "starting") return Promise.resolve();
+  const current = client;
+  if (!current || current.state !== "starting") return Promise.resolve();
   return new Promise((resolve) => {
     const listener = () => {
-      if (client.state === "starting") return;
-      client.removeEventListener("change", listener);
+      if (current.state === "starting") return;
+      current.removeEventListener("change", listener);
       resolve();
     };
-    client.addEventListener("change", listener);
+    current.addEventListener("change", listener);
   });
 }

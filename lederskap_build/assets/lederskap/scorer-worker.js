@@ -5,19 +5,40 @@
 //                    {type: "score", id, data: {definition, answers, language}}   (JSON strings)
 //                    {type: "migrate", id, data: {record}}     upgrade a stored record (its JSON text)
 //                    {type: "check-import", id, data: {file, context}}   an import plan (JSON texts)
+//                    {type: "compare", id, data: {from, to, language}}   the change between two measurements
 //   worker -> page   {type: "stage", id, data: {stage}}        the start reached a stage
-//                    {type: "ready", id, data: {}}             the scorer can be used
+//                    {type: "ready", id, data: {stdlib}}       the scorer can be used ("trimmed" or
+//                                                              "full": the standard library it runs with)
 //                    {type: "result", id, data: {json}}        the answer of score_json,
-//                                                              migrate_record_json or check_import_json
+//                                                              migrate_record_json, check_import_json or compare_json
 //                    {type: "error", id, data: {stage, message}}  a request failed
 // Stages of the start, in order: "runtime" (load Pyodide), "wheel" (load our
 // wheel), "import" (import lederskap_scorer.api). Any other message type is an
 // error. Everything is loaded from this site: no CDN, no package index.
+//
+// The standard library: Pyodide starts with the archive the build made for the scorer
+// (buildInfo.stdlib, lederskap_build/stdlib.py: byte-compiled, trimmed to the modules the
+// scorer imports), which spares CPython compiling the standard library from source on
+// every start. Should Python ever miss a module of it (a ModuleNotFoundError, or a Python
+// that cannot even initialise), the worker says so in the console, posts the stage
+// "fallback" and starts Python again with Pyodide's full python_stdlib.zip: the stages
+// "runtime", "wheel" and "import" follow once more. That happens during the start, or
+// during a request, which is then made again. A failure of the fallback is reported like
+// any failed start or request.
 
 import { buildInfo } from "./build-info.js";
 
+/** @typedef {"trimmed" | "full"} Stdlib */
+/** @typedef {{crashed: Promise<never>, crash: (error: Error) => void}} Attempt */
+
+/** The scorer's API module (a PyProxy of lederskap_scorer.api) once Python has started. */
 let api = null;
+/** @type {Stdlib | null} the standard library the running Python has */
+let stdlib = null;
+/** @type {Promise<void> | null} the start (or the fallback's start) in progress or done */
 let booting = null;
+/** @type {Attempt | null} the start in progress, failed by errors no promise reports */
+let attempt = null;
 
 function post(type, id, data = {}) {
   self.postMessage({ type, id, data });
@@ -27,77 +48,169 @@ class StageError extends Error {
   constructor(stage, cause) {
     super(cause && cause.message ? cause.message : String(cause));
     this.stage = stage;
+    this.cause = cause;
   }
 }
 
 // Pyodide does not always reject when a file it fetches fails (a failed fetch of
 // pyodide.asm.wasm surfaces as an unhandled rejection and loadPyodide never
-// settles), so an uncaught error during the start fails the stage at once
+// settles), so an uncaught error during a start fails that start at once
 // instead of waiting for the page's timeout.
-let crash = null;
-const crashed = new Promise((_, reject) => {
-  crash = reject;
-});
-crashed.catch(() => {});
+/** @returns {Attempt} */
+function newAttempt() {
+  let crash = () => {};
+  /** @type {Promise<never>} */
+  const crashed = new Promise((_, reject) => {
+    crash = reject;
+  });
+  crashed.catch(() => {});
+  return { crashed, crash };
+}
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  if (api) console.error("lederskap scorer: unhandled rejection", event.reason);
-  else crash(event.reason instanceof Error ? event.reason : new Error(String(event.reason)));
+  if (attempt) attempt.crash(event.reason instanceof Error ? event.reason : new Error(String(event.reason)));
+  else console.error("lederskap scorer: unhandled rejection", event.reason);
 });
 self.addEventListener("error", (event) => {
-  if (api) return;
+  if (!attempt) return;
   event.preventDefault();
-  crash(event.error instanceof Error ? event.error : new Error(event.message || "script error"));
+  attempt.crash(event.error instanceof Error ? event.error : new Error(event.message || "script error"));
 });
 
 async function stage(id, name, work) {
   post("stage", id, { stage: name });
   try {
-    return await Promise.race([work(), crashed]);
+    return await Promise.race([work(), attempt ? attempt.crashed : new Promise(() => {})]);
   } catch (error) {
     throw error instanceof StageError ? error : new StageError(name, error);
   }
 }
 
+/**
+ * Start Python and import the scorer's API: the stages "runtime", "wheel" and "import".
+ * `stdLibURL` is the build's archive for the scorer, or null for Pyodide's own python_stdlib.zip.
+ * A failure is a StageError whose `printed` is what Python wrote to stderr meanwhile.
+ */
+async function startPython(id, stdLibURL) {
+  attempt = newAttempt();
+  const printed = [];
+  try {
+    const pyodide = await stage(id, "runtime", async () => {
+      const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+      return loadPyodide({
+        indexURL: new URL("./pyodide/", import.meta.url).href,
+        ...(stdLibURL ? { stdLibURL } : {}),
+        stdout: () => {},
+        stderr: (text) => {
+          printed.push(text);
+          console.warn(`lederskap scorer: ${text}`);
+        },
+      });
+    });
+    await stage(id, "wheel", async () => {
+      const problems = [];
+      const loaded = await pyodide.loadPackage(new URL(buildInfo.wheel, import.meta.url).href, {
+        messageCallback: () => {},
+        errorCallback: (message) => problems.push(message),
+      });
+      if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
+    });
+    return await stage(id, "import", async () => pyodide.pyimport("lederskap_scorer.api"));
+  } catch (error) {
+    throw Object.assign(error, { printed: printed.join("\n") });
+  } finally {
+    attempt = null;
+  }
+}
+
+/**
+ * Why Python must start again with the full standard library, when `error` (of a start or a
+ * request with the trimmed one) comes from that archive: a module it lacks ("No module named
+ * 'x'"), the archive not loaded (its URL, `trimmed`, is in the message), or a CPython that
+ * could not initialise and exited (its codecs are in the standard library; the last error it
+ * printed). Else null: the error is not the archive's (a missing module of our own wheel is not).
+ */
+function fallbackCause(error, trimmed) {
+  const message = error && error.message ? String(error.message) : String(error);
+  const printed = (error && error.printed) || "";
+  const named = /No module named '([^']+)'/.exec(`${message}\n${printed}`);
+  if (named) return named[1].split(".")[0] === "lederskap_scorer" ? null : named[0];
+  if (trimmed && message.includes(trimmed)) return message;
+  const cause = error instanceof StageError ? error.cause : error;
+  const exited = cause && (cause.name === "ExitStatus" || (cause.constructor && cause.constructor.name === "ExitStatus"));
+  if (!exited) return null;
+  const printedErrors = printed.match(/^\w+Error: .*$/gm);
+  return printedErrors ? printedErrors[printedErrors.length - 1] : message;
+}
+
+/** Start Python with Pyodide's full standard library, after the trimmed one failed for `cause`. */
+function fallBack(id, cause) {
+  console.warn(
+    `lederskap scorer: Python with the scorer's standard library failed (${cause}); starting again with python_stdlib.zip`,
+  );
+  post("stage", id, { stage: "fallback", cause });
+  api = null;
+  stdlib = null;
+  booting = startPython(id, null).then((module) => {
+    api = module;
+    stdlib = "full";
+  });
+  return booting;
+}
+
 async function boot(id) {
   if (typeof WebAssembly !== "object") throw new StageError("runtime", new Error("WebAssembly is not available"));
-  const pyodide = await stage(id, "runtime", async () => {
-    const { loadPyodide } = await import("./pyodide/pyodide.mjs");
-    return loadPyodide({
-      indexURL: new URL("./pyodide/", import.meta.url).href,
-      stdout: () => {},
-      stderr: (text) => console.warn(`lederskap scorer: ${text}`),
-    });
-  });
-  await stage(id, "wheel", async () => {
-    const problems = [];
-    const loaded = await pyodide.loadPackage(new URL(buildInfo.wheel, import.meta.url).href, {
-      messageCallback: () => {},
-      errorCallback: (message) => problems.push(message),
-    });
-    if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
-  });
-  api = await stage(id, "import", async () => pyodide.pyimport("lederskap_scorer.api"));
+  const trimmed = buildInfo.stdlib ? new URL(buildInfo.stdlib, import.meta.url).href : null;
+  if (trimmed) {
+    try {
+      api = await startPython(id, trimmed);
+      stdlib = "trimmed";
+      return;
+    } catch (error) {
+      const cause = fallbackCause(error, trimmed);
+      if (cause === null) throw error;
+      await fallBack(id, cause);
+      return;
+    }
+  }
+  api = await startPython(id, null);
+  stdlib = "full";
+}
+
+/**
+ * api.<name>(...args), for the request `id` of the stage `stageName` ("score", "records"). With the
+ * trimmed standard library, a module it lacks starts Python again with the full one, and the call
+ * is made again there.
+ */
+async function callScorer(id, stageName, name, args) {
+  if (booting) await booting.catch(() => {});
+  if (!api) throw new StageError(stageName, new Error("the scorer has not been started"));
+  try {
+    return api[name](...args);
+  } catch (error) {
+    const cause = stdlib === "trimmed" ? fallbackCause(error, null) : null;
+    if (cause === null) throw new StageError(stageName, error);
+    try {
+      await fallBack(id, cause);
+      return api[name](...args);
+    } catch (again) {
+      throw again instanceof StageError ? again : new StageError(stageName, again);
+    }
+  }
 }
 
 const handlers = {
   async start(id) {
     if (!booting) booting = boot(id);
     await booting;
-    post("ready", id);
+    post("ready", id, { stdlib });
   },
   async score(id, data) {
-    if (!api) throw new StageError("score", new Error("the scorer has not been started"));
     const { definition, answers, language } = data || {};
     if (typeof definition !== "string" || typeof answers !== "string" || typeof language !== "string") {
       throw new StageError("protocol", new Error("score expects the definition, answers and language as strings"));
     }
-    let json;
-    try {
-      json = api.score_json(definition, answers, language);
-    } catch (error) {
-      throw new StageError("score", error);
-    }
+    const json = await callScorer(id, "score", "score_json", [definition, answers, language]);
     post("result", id, { json: String(json) });
   },
   // The learner's records (scorer/RECORDS.md): JSON text in, JSON text out, like score.
@@ -106,25 +219,24 @@ const handlers = {
     if (typeof record !== "string") {
       throw new StageError("protocol", new Error("migrate expects the record as a string"));
     }
-    post("result", id, { json: String(callApi("migrate_record_json", record)) });
+    post("result", id, { json: String(await callScorer(id, "records", "migrate_record_json", [record])) });
+  },
+  // The change between two measurements (scorer/RESULTS.md, compare_json).
+  async compare(id, data) {
+    const { from, to, language } = data || {};
+    if (typeof from !== "string" || typeof to !== "string" || typeof language !== "string") {
+      throw new StageError("protocol", new Error("compare expects the two scores and the language as strings"));
+    }
+    post("result", id, { json: String(await callScorer(id, "score", "compare_json", [from, to, language])) });
   },
   async "check-import"(id, data) {
     const { file, context } = data || {};
     if (typeof file !== "string" || typeof context !== "string") {
       throw new StageError("protocol", new Error("check-import expects the file and the context as strings"));
     }
-    post("result", id, { json: String(callApi("check_import_json", file, context)) });
+    post("result", id, { json: String(await callScorer(id, "records", "check_import_json", [file, context])) });
   },
 };
-
-function callApi(name, ...args) {
-  if (!api) throw new StageError("records", new Error("the scorer has not been started"));
-  try {
-    return api[name](...args);
-  } catch (error) {
-    throw new StageError("records", error);
-  }
-}
 
 self.addEventListener("message", async (event) => {
   const message = event.data;

@@ -2,9 +2,10 @@
 // its likert scores, kept in the record (schema 2, scorer/RECORDS.md), so the
 // learner can compare, for example, the start and the end of the programme.
 //
-// Scores are kept as the scorer gave them at the time (means and their display
-// strings per dimension); the change between two snapshots is the difference of
-// the kept means, shown with one decimal like every mean.
+// Scores are kept as the scorer gave them at the time: the results'
+// `snapshot_scores`, copied as they are (means, their display strings and exact
+// values per dimension). The change between two measurements is the scorer's
+// (`compare_json`, scorer/RESULTS.md); this module only draws it.
 
 import { pairedBarChart } from "./charts.js";
 import { h } from "./dom.js";
@@ -28,24 +29,6 @@ export function shownSnapshots(snapshots) {
   );
 }
 
-/** The likert scores of a results object (scorer/RESULTS.md), as a snapshot keeps them. */
-export function likertScores(results) {
-  return (results.parts || [])
-    .filter((part) => part.type === "likert")
-    .map((part) => ({
-      part: part.id,
-      title: part.title,
-      min: part.scale.min,
-      max: part.scale.max,
-      dimensions: part.dimensions.map((d) => ({
-        id: d.id,
-        title: d.title,
-        mean: d.mean,
-        mean_display: d.mean_display,
-      })),
-    }));
-}
-
 /** A snapshot of `answers` (the record's, every id) and of `results` (null: not scored). */
 export function makeSnapshot({ name, answers, version, results }) {
   return {
@@ -54,7 +37,7 @@ export function makeSnapshot({ name, answers, version, results }) {
     created: new Date().toISOString(),
     version,
     answers: { ...answers },
-    scores: results ? likertScores(results) : null,
+    scores: results ? results.snapshot_scores : null,
   };
 }
 
@@ -72,38 +55,24 @@ export function snapshotName(snapshot) {
   return name || t("snapshot.unnamed", { date: formatTime(snapshot.created) });
 }
 
-const oneDecimal = new Intl.NumberFormat(language, {
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-  useGrouping: false,
-});
-
-/** A change of a mean with one decimal and its sign: "+0,5", "-1,0", "0,0" (rounded half away from zero). */
-export function changeText(value) {
-  const rounded = Math.round(Math.abs(value) * 10 + 1e-9) / 10;
-  const text = oneDecimal.format(rounded);
-  if (rounded === 0) return text;
-  return value > 0 ? `+${text}` : `-${text}`;
-}
-
 /**
- * The change per dimension from one measurement to another, as a table and a chart,
- * for every likert part the two have in common.
- * from/to: {label, scores: [{part, title, min, max, dimensions: [{id, title, mean, mean_display}]}] | null}
+ * The change per dimension from one measurement to another, as a table and a chart, for
+ * every likert part the two have in common: `comparison` is what the scorer's compare_json
+ * returned (scorer/RESULTS.md); `from` and `to` are {label} of the two measurements.
  */
-export function comparisonView(from, to) {
-  const fromParts = new Map((from.scores || []).map((part) => [part.part, part]));
+export function comparisonView(from, to, comparison) {
+  if (comparison.unusable && comparison.unusable.length) {
+    return [h("p", { class: "lsk-notice" }, t("compare.not_shown"))];
+  }
   const nodes = [];
-  for (const part of to.scores || []) {
-    const before = fromParts.get(part.part);
-    if (!before) continue;
-    const earlier = new Map(before.dimensions.map((d) => [d.id, d]));
-    const rows = part.dimensions.map((d) => {
-      const old = earlier.get(d.id) || { mean: null, mean_display: null };
-      const change =
-        typeof d.mean === "number" && typeof old.mean === "number" ? changeText(d.mean - old.mean) : null;
-      return { id: d.id, title: d.title, from: old, to: d, change };
-    });
+  for (const part of comparison.parts || []) {
+    const rows = part.dimensions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      from: { mean: d.from_mean, mean_display: d.from_mean_display },
+      to: { mean: d.to_mean, mean_display: d.to_mean_display },
+      change: d.change_display,
+    }));
     const caption = t("compare.caption", { part: part.title, from: from.label, to: to.label });
     const table = h(
       "div",

@@ -1,3 +1,4 @@
+// @ts-check
 // The form's status line (div.lsk-status, role=status): what the scorer is
 // doing, whether answers can be stored, and a retry button when the scorer
 // could not start. Only the text that changes is replaced, so a screen reader
@@ -6,6 +7,12 @@
 import { h, replaceChildren } from "./dom.js";
 import { t } from "./i18n.js";
 
+/** @import { Scorer, ScorerFailure } from "./scorer-client.js" */
+
+/**
+ * The message key of each storage notice (record-store.js).
+ * @type {Readonly<Record<string, string>>}
+ */
 const STORAGE_MESSAGES = {
   unavailable: "storage.unavailable",
   "save-failed": "storage.save_failed",
@@ -16,9 +23,15 @@ const STORAGE_MESSAGES = {
   "not-upgraded": "storage.not_upgraded",
 };
 
+/**
+ * The sentence for the scorer's state.
+ * @param {Pick<Scorer, "state" | "failure">} scorer
+ * @returns {string}
+ */
 export function scorerMessage(scorer) {
   if (scorer.state === "ready") return t("status.ready");
   if (scorer.state === "failed") {
+    /** @type {Partial<ScorerFailure>} */
     const failure = scorer.failure || {};
     if (failure.reason === "unsupported") return t("status.failed_unsupported");
     const stageKey = `status.stage.${failure.stage || "worker"}`;
@@ -29,6 +42,10 @@ export function scorerMessage(scorer) {
 }
 
 export class StatusView {
+  /**
+   * @param {HTMLElement} element the form's div.lsk-status
+   * @param {{onRetry: () => void}} options onRetry: the learner pressed "try again"
+   */
   constructor(element, { onRetry }) {
     this.element = element;
     this.scorerLine = h("p", { class: "lsk-status-scorer" });
@@ -42,10 +59,14 @@ export class StatusView {
       this.scoreLine,
       this.storageLine,
     );
+    /** @type {string | null} the scorer's state last shown, "none" for no scorer */
     this.state = null;
   }
 
-  /** Show the scorer's state; `null` hides the scorer line (a questionnaire without results). */
+  /**
+   * Show the scorer's state; `null` hides the scorer line (a questionnaire without results).
+   * @param {Pick<Scorer, "state" | "failure"> | null} scorer
+   */
   showScorer(scorer) {
     const text = scorer ? scorerMessage(scorer) : "";
     const state = scorer ? scorer.state : "none";
@@ -62,9 +83,11 @@ export class StatusView {
   }
 
   /**
-   * Show storage notices (see storage.js) and `extra` sentences about the stored answers
+   * Show storage notices (see record-store.js) and `extra` sentences about the stored answers
    * (record-sync.js: answers kept for removed questions, values the form cannot show);
    * nothing to say hides the line.
+   * @param {Iterable<string>} notices
+   * @param {readonly string[]} [extra]
    */
   showStorage(notices, extra = []) {
     const texts = [...notices].filter((n) => STORAGE_MESSAGES[n]).map((n) => t(STORAGE_MESSAGES[n]));
@@ -72,12 +95,19 @@ export class StatusView {
     this.element.dataset.lskStorage = [...notices, ...(extra.length ? ["kept"] : [])].join(" ");
   }
 
-  /** Show that one calculation failed while the scorer itself kept running. */
+  /**
+   * Show that one calculation failed while the scorer itself kept running.
+   * @param {boolean} failed
+   */
   showScoreFailed(failed) {
     setText(this.scoreLine, failed ? t("status.score_failed") : "");
   }
 }
 
+/**
+ * @param {HTMLElement} element
+ * @param {string} text
+ */
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
   element.hidden = text === "";

@@ -1,3 +1,4 @@
+// @ts-check
 // The names of the learner's data in localStorage: one scope per site and course,
 // and the move of keys written in the first format (v1) into it.
 //
@@ -31,27 +32,70 @@ import { buildInfo } from "./build-info.js";
 const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes } = buildInfo.storageKeys;
 export const COURSE_NOTES = courseNotes;
 
-/** The pathname of the site root, from the URL of a module in <site root>/assets/lederskap/. */
+/**
+ * What a key under a course's scope is (keyKind).
+ * @typedef {{kind: "notes"} | {questionnaire: string, kind: "record" | "unreadable" | "version" | "results"}} KeyKind
+ */
+
+/**
+ * The part of localStorage used here (a Storage; the tests give a stand-in).
+ * @typedef {Pick<Storage, "length" | "key" | "getItem" | "setItem" | "removeItem">} KeyValueStorage
+ */
+
+/**
+ * A first-format key of this site and course (legacyKeys).
+ * @typedef {object} LegacyKey
+ * @property {string} key the key as stored
+ * @property {string} rest what follows the old scope: "<questionnaire>[/...]" or the notes' name
+ * @property {string} raw its stored text
+ * @property {KeyKind} kind
+ */
+
+/**
+ * The pathname of the site root, from the URL of a module in <site root>/assets/lederskap/.
+ * @param {string | URL} moduleUrl
+ * @returns {string}
+ */
 export function sitePathFrom(moduleUrl) {
   return new URL("../../", moduleUrl).pathname;
 }
 
+/**
+ * @param {string} sitePath
+ * @returns {string}
+ */
 function normalPath(sitePath) {
   const path = sitePath.endsWith("/") ? sitePath : `${sitePath}/`;
   return path.startsWith("/") ? path : `/${path}`;
 }
 
-/** The beginning of every key of one course on one site: "lederskap/v2:/repo/#<course>/". */
+/**
+ * The beginning of every key of one course on one site: "lederskap/v2:/repo/#<course>/".
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string}
+ */
 export function courseScope(sitePath, course) {
   return `${PREFIX}${normalPath(sitePath)}#${course}/`;
 }
 
-/** The key of one questionnaire's record. */
+/**
+ * The key of one questionnaire's record.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {string} questionnaire
+ * @returns {string}
+ */
 export function storageKey(sitePath, course, questionnaire) {
   return `${courseScope(sitePath, course)}${questionnaire}`;
 }
 
-/** The key of the course's own notes. */
+/**
+ * The key of the course's own notes.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string}
+ */
 export function notesKey(sitePath, course) {
   return `${courseScope(sitePath, course)}${COURSE_NOTES}`;
 }
@@ -60,6 +104,9 @@ export function notesKey(sitePath, course) {
  * What a key under a course's scope is: {questionnaire, kind} with kind one of
  * "record", "unreadable", "version", "results"; {kind: "notes"}; or null for a key
  * that is not of the scope or not of this format.
+ * @param {string} key
+ * @param {string} scope
+ * @returns {KeyKind | null}
  */
 export function keyKind(key, scope) {
   if (!key.startsWith(scope)) return null;
@@ -70,13 +117,23 @@ const ID = "[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?";
 const TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?Z";
 const REST = new RegExp(`^(${ID})(?:/(results)|/(version)/\\d+|/(unreadable)/${TIME})?$`);
 
+/**
+ * @param {string} rest
+ * @returns {KeyKind | null}
+ */
 function restKind(rest) {
   if (rest === COURSE_NOTES) return { kind: "notes" };
   const match = REST.exec(rest);
   if (!match) return null;
-  return { questionnaire: match[1], kind: match[2] || match[3] || match[4] || "record" };
+  // One of the groups "results", "version", "unreadable" of REST, or none of them.
+  const kind = /** @type {"results" | "version" | "unreadable" | undefined} */ (match[2] || match[3] || match[4]);
+  return { questionnaire: match[1], kind: kind || "record" };
 }
 
+/**
+ * @param {string} raw
+ * @returns {Record<string, unknown> | null}
+ */
 function parsedObject(raw) {
   try {
     const value = JSON.parse(raw);
@@ -86,10 +143,14 @@ function parsedObject(raw) {
   }
 }
 
-/** Whether a stored text is a results cache (results-cache.js): {build, ..., results: "<JSON>"}. */
+/**
+ * Whether a stored text is a results cache (results-cache.js): {build, ..., results: "<JSON>"}.
+ * @param {string} raw
+ * @returns {boolean}
+ */
 function isResultsCache(raw) {
   const value = parsedObject(raw);
-  return Boolean(value) && !("schema" in value) && typeof value.build === "string" && typeof value.results === "string";
+  return value !== null && !("schema" in value) && typeof value.build === "string" && typeof value.results === "string";
 }
 
 /**
@@ -102,6 +163,9 @@ function isResultsCache(raw) {
  * is no shape of ours). Their texts tell them apart: ours under "<q>/results" is a
  * results cache, ours under "<q>" never is. (Its "<q>/version/<n>" and
  * "<q>/unreadable/<time>" keys have two more levels and never match.)
+ * @param {KeyKind} kind
+ * @param {string} raw
+ * @returns {boolean}
  */
 function isOurs(kind, raw) {
   if (kind.kind === "results") return isResultsCache(raw);
@@ -109,7 +173,11 @@ function isOurs(kind, raw) {
   return true;
 }
 
-/** Every key of localStorage (an empty list when it cannot be read). */
+/**
+ * Every key of localStorage (an empty list when it cannot be read).
+ * @param {KeyValueStorage} storage
+ * @returns {string[]}
+ */
 export function allKeys(storage) {
   const keys = [];
   try {
@@ -123,7 +191,13 @@ export function allKeys(storage) {
   return keys;
 }
 
-/** The first-format keys of this site and course, with their kind (see isOurs). */
+/**
+ * The first-format keys of this site and course, with their kind (see isOurs).
+ * @param {KeyValueStorage} storage
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {LegacyKey[]}
+ */
 export function legacyKeys(storage, sitePath, course) {
   const scope = `${LEGACY_PREFIX}${normalPath(sitePath)}${course}/`;
   const found = [];
@@ -151,6 +225,10 @@ export function legacyKeys(storage, sitePath, course) {
  * written over: the old text goes beside it, as a text set aside
  * ("<key>/unreadable/<time>", kept and deleted with the questionnaire), except a
  * results cache, which is only a cache. Returns the number of keys moved.
+ * @param {KeyValueStorage | null} storage localStorage, or null where it cannot be used
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {number}
  */
 export function moveLegacyKeys(storage, sitePath, course) {
   if (!storage) return 0;
@@ -175,6 +253,13 @@ export function moveLegacyKeys(storage, sitePath, course) {
   return moved;
 }
 
+/**
+ * Write `raw` under `to`, making room by removing `from` if storage is full (see moveLegacyKeys).
+ * @param {KeyValueStorage} storage
+ * @param {string} from
+ * @param {string} to
+ * @param {string} raw
+ */
 function writeMoving(storage, from, to, raw) {
   try {
     storage.setItem(to, raw);

@@ -8,7 +8,8 @@
 import { h, uniqueId } from "./dom.js";
 import { t } from "./i18n.js";
 import { scorer as getScorer } from "./scorer-client.js";
-import { exportIsDue, lastExport, noteExport, snapshotsOf } from "./storage.js";
+import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
+import { snapshotsOf } from "./record-store.js";
 
 /**
  * Add the toolbar to `form`.

@@ -3,7 +3,8 @@
 Pure Python, standard library only: the same code runs in the CPython tests,
 in the ``lederskap-score`` command and, under Pyodide, in the learner's browser.
 
-* :func:`score_json` -- JSON in, JSON out; what the browser calls.
+* :func:`score_json` -- JSON in, JSON out; what the browser calls (and :func:`compare_json`
+  to compare two snapshots).
 * :func:`score_answers` -- the typed function: a :class:`Questionnaire` and
   answers keyed by ids in, :class:`Results` out.
 * ``scorer/RESULTS.md`` documents the results JSON.
@@ -15,10 +16,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import DefinitionError, load_definition, results_json, score_json
+    from .answers import AnswerProblem
+    from .api import DefinitionError, compare_json, load_definition, results_json, score_json
     from .format import LANGUAGES, Language
     from .model import Questionnaire, check_questionnaire
-    from .results import RESULTS_FORMAT, AnswerProblem, Results, to_plain
+    from .results import RESULTS_FORMAT, Results, to_plain
     from .schema import SchemaError, dump, parse
     from .scoring import score_answers
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 # model (``lederskap_scorer.model``), and should not pay for loading the scorer.
 _EXPORTS = {
     "DefinitionError": "api",
+    "compare_json": "api",
     "load_definition": "api",
     "results_json": "api",
     "score_json": "api",
@@ -34,7 +37,7 @@ _EXPORTS = {
     "Questionnaire": "model",
     "check_questionnaire": "model",
     "RESULTS_FORMAT": "results",
-    "AnswerProblem": "results",
+    "AnswerProblem": "answers",
     "Results": "results",
     "to_plain": "results",
     "SchemaError": "schema",
@@ -64,6 +67,7 @@ __all__ = [
     "SchemaError",
     "__version__",
     "check_questionnaire",
+    "compare_json",
     "dump",
     "load_definition",
     "parse",

@@ -2,7 +2,8 @@
 
 The page calls :func:`score_json` with the questionnaire JSON the build wrote
 (``dump(q)``), the learner's answers as JSON and the page's language, and
-gets the results JSON documented in ``scorer/RESULTS.md``. For the learner's
+gets the results JSON documented in ``scorer/RESULTS.md``; to compare two
+snapshots it calls :func:`compare_json` (documented there too). For the learner's
 stored data it calls :func:`migrate_record_json` (upgrade a stored record) and
 :func:`check_import_json` (check an export file before importing it), both
 documented in ``scorer/RECORDS.md``. Every text is decoded by
@@ -15,12 +16,14 @@ from __future__ import annotations
 import functools
 import json
 
+from .format import check_language
 from .json_text import json_error_text, load_json
 from .model import Questionnaire, check_questionnaire
 from .records import RecordError, check_import, context_from_data, read_record
 from .results import Results, to_plain
 from .schema import SchemaError, parse
 from .scoring import score_decoded
+from .snapshots import compare_scores
 
 
 class DefinitionError(ValueError):
@@ -85,6 +88,29 @@ def score_json(definition_json: str, answers_json: str, language: str = "nb") ->
     """
     q = load_definition(definition_json)
     return results_json(score_decoded(q, decode_answers(answers_json), language))
+
+
+def _scores(scores_json: str) -> object:
+    """A snapshot's scores decoded; a text that is not JSON (or is nested too deeply) is no scores at all."""
+    try:
+        return load_json(scores_json)
+    except ValueError:
+        return _NOT_SCORES
+
+
+_NOT_SCORES = object()
+
+
+def compare_json(from_scores_json: str, to_scores_json: str, language: str = "nb") -> str:
+    """The change per dimension from one snapshot's scores to another's (``scorer/RESULTS.md``, "Comparing
+    snapshots"); each scores JSON is a snapshot's ``scores`` or the results' ``snapshot_scores``.
+
+    Never raises on the scores: scores that are not of the documented form are named in the
+    answer's ``unusable``. Raises :class:`ValueError` for a language other than ``nb`` or ``en``.
+    """
+    checked_language = check_language(language)
+    comparison = compare_scores(_scores(from_scores_json), _scores(to_scores_json), checked_language)
+    return _plain_json(to_plain(comparison))
 
 
 def _plain_json(value: object) -> str:

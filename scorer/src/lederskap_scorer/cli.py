@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .answers import describe_value
 from .api import DefinitionError, questionnaire_from_data, results_json
 from .format import LANGUAGES
 from .json_text import json_error_text, load_json
 from .model import Questionnaire
+from .schema import describe
 from .scoring import score_answers
 from .text_report import render_text
 
@@ -65,9 +65,7 @@ def _read_definition(path: Path) -> Questionnaire:
 def _read_answers(path: Path) -> dict[str, object]:
     data = _read_json(path, "answers")
     if not isinstance(data, dict):
-        raise InputError(
-            f"{path}: expected a JSON object of answers keyed by question id, but got {describe_value(data, 'en')}"
-        )
+        raise InputError(f"{path}: expected a JSON object of answers keyed by question id, but got {describe(data)}")
     return data
 
 

@@ -7,7 +7,7 @@ rounded away from zero:
 
 * a raw JSON number rounded to two decimals (:func:`raw`), for programs;
 * a display text in the learner's language (:func:`mean_text`,
-  :func:`amount_text`, :func:`change_text`): ``nb`` writes a decimal comma
+  :func:`amount_text`, :func:`change_text`, :func:`mean_change_text`): ``nb`` writes a decimal comma
   ("3,7"), ``en`` a decimal point ("3.7"); no thousands separators; a minus
   sign is the ASCII ``-``.
 """
@@ -79,4 +79,12 @@ def change_text(value: Fraction, language: Language) -> str:
     text = amount_text(value, language)
     if round_half_away(value, 0 if value.denominator == 1 else 1) == 0:
         return text
+    return "+" + text if value > 0 else text
+
+
+def mean_change_text(value: Fraction, language: Language) -> str:
+    """A change of a mean, with one decimal and its sign: "+0,5", "-1,0"; one that rounds to zero is "0,0"."""
+    text = mean_text(value, language)
+    if round_half_away(value, 1) == 0:
+        return mean_text(Fraction(0), language)
     return "+" + text if value > 0 else text

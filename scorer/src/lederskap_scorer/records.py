@@ -15,7 +15,7 @@ Formats (documented for people in ``scorer/RECORDS.md``):
   records to write for each of the two ways of importing (merge and replace).
 
 There is one rule for "does this value fit this question": the scorer's
-(:func:`lederskap_scorer.answers.check_answers`). An import is refused when a
+(:func:`lederskap_scorer.scoring.check_answers`). An import is refused when a
 value has a type that no version of its question could have written (a yes/no
 value for a likert item, an object for a text, ...); a value of the right type
 that does not fit (out of the scale, over an allocation's total, an option the
@@ -40,11 +40,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .answers import check_answers
+from .answers import WRONG_KIND
 from .format import Language
 from .json_text import MAX_DEPTH, TooDeepError, inexact_numbers, json_error_text, load_json
 from .model import Questionnaire
 from .schema import ID_PATTERN
+from .scoring import check_answers
+from .snapshots import is_snapshot_scores
 
 RECORD_SCHEMA = 2
 """The schema of the records this version of the browser code writes."""
@@ -52,8 +54,9 @@ EXPORT_FORMAT = "lederskap-answers"
 """The ``format`` field of every export file."""
 EXPORT_FORMAT_VERSION = 1
 """Raised when the meaning of the export file changes."""
-PLAN_FORMAT = 1
-"""Raised when the meaning of the import plan changes."""
+PLAN_FORMAT = 2
+"""Raised when the meaning of the import plan changes (2: an ``invalid-value`` problem carries the
+answer problem's code and values instead of a sentence)."""
 
 MAX_EXPORT_CHARS = 2 * 1024 * 1024
 """The largest export file accepted (2 MiB of text; the page also checks the file's size in bytes)."""
@@ -69,10 +72,6 @@ MAX_PROBLEMS = 20
 """At most this many problems are listed; ``more_problems`` counts the rest."""
 
 _TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$")
-
-# Problem codes with a value's type that no version of the question could have written.
-_REFUSED_VALUE_CODES = frozenset({"wrong-type", "invalid-answers"})
-
 
 # ---- records ------------------------------------------------------------------------------------
 
@@ -271,18 +270,23 @@ def _check_answers_object(
             sized[key] = answer
     unknown = set(sized)
     if definition is not None:
-        checked = check_answers(definition, sized, language, consequences=False)
-        unknown = {p.id for p in checked.problems if p.code == "unknown-id" and p.id is not None}
+        checked = check_answers(definition, sized, language)
+        unknown -= {*checked.status.answered, *checked.status.unanswered}
         refused: set[str] = set()
         for problem in checked.problems:
-            if problem.code not in _REFUSED_VALUE_CODES or problem.id is None:
+            if problem.code not in WRONG_KIND or problem.id is None:
                 continue
             # The path of the value refused: an allocation's cell has its own (``.meetings.now``).
             where = f"{path}.{problem.id}" + (f".{problem.sub_id}" if problem.sub_id is not None else "")
             if where not in refused:
                 refused.add(where)
                 problems.add(
-                    "invalid-value", where, questionnaire=definition.id, id=problem.id, message=problem.message
+                    "invalid-value",
+                    where,
+                    questionnaire=definition.id,
+                    id=problem.id,
+                    problem=problem.code,
+                    values=problem.values,
                 )
         fine = fine and not refused
     for key in sized:
@@ -290,41 +294,6 @@ def _check_answers_object(
             problems.add("invalid-value-shape", f"{path}.{key}")
             fine = False
     return {key: answer for key, answer in sized.items() if answer is not None} if fine else None
-
-
-def _is_scores(value: object) -> bool:
-    """Whether ``value`` is a snapshot's scores: ``null`` or a list of likert parts with their dimension means."""
-    if value is None:
-        return True
-    if not isinstance(value, list) or len(value) > MAX_LIST:
-        return False
-    return all(
-        isinstance(part, Mapping)
-        and set(part) == {"part", "title", "min", "max", "dimensions"}
-        and _is_id(part["part"])
-        and isinstance(part["title"], str)
-        and len(part["title"]) <= MAX_SHORT_TEXT
-        and _is_version(part["min"])
-        and _is_version(part["max"])
-        and isinstance(part["dimensions"], list)
-        and len(part["dimensions"]) <= MAX_LIST
-        and all(_is_dimension_score(dimension) for dimension in part["dimensions"])
-        for part in value
-    )
-
-
-def _is_dimension_score(value: object) -> bool:
-    """Whether ``value`` is one dimension of a snapshot's scores: ``{id, title, mean, mean_display}``."""
-    return (
-        isinstance(value, Mapping)
-        and set(value) == {"id", "title", "mean", "mean_display"}
-        and _is_id(value["id"])
-        and isinstance(value["title"], str)
-        and len(value["title"]) <= MAX_SHORT_TEXT
-        and (value["mean"] is None or _is_number(value["mean"]))
-        and (value["mean_display"] is None or isinstance(value["mean_display"], str))
-        and len(value["mean_display"] or "") <= 20
-    )
 
 
 _SNAPSHOT_FIELDS = ("id", "name", "created", "version", "answers", "scores")
@@ -342,7 +311,11 @@ def _snapshot(value: object, seen: set[str]) -> dict[str, Any] | None:
         return None
     if not isinstance(name, str) or len(name) > MAX_NAME:
         return None
-    if not _is_time(value["created"]) or not _is_whole_number(value["version"]) or not _is_scores(value["scores"]):
+    if (
+        not _is_time(value["created"])
+        or not _is_whole_number(value["version"])
+        or not is_snapshot_scores(value["scores"])
+    ):
         return None
     if _check_answers_object(value["answers"], "answers", _Problems()) is None:
         return None
@@ -550,11 +523,9 @@ def _read_entry(
 
 
 def _not_usable(definition: Questionnaire, answers: Mapping[str, Any], language: Language) -> tuple[int, int]:
-    """(answers to ids the questionnaire no longer has, answers of known ids that do not fit)."""
-    checked = check_answers(definition, answers, language)
-    removed = {p.id for p in checked.problems if p.code == "unknown-id"}
-    unfit = {p.id for p in checked.problems if p.code != "unknown-id" and p.id is not None}
-    return len(removed), len(unfit)
+    """(answers to ids the questionnaire no longer has, answers of its ids that do not fit)."""
+    status = check_answers(definition, answers, language).status
+    return len(status.not_in_questionnaire), len(status.unusable)
 
 
 def _current_record(context: ImportContext, qid: str) -> tuple[dict[str, Any] | None, bool]:

@@ -20,22 +20,11 @@
 // copy fails, the record is never written. Without localStorage (blocked, full,
 // private mode) answers live in memory for the visit and the learner is told.
 
-import { allKeys, COURSE_NOTES, courseScope, keyKind, legacyKeys, storageKey } from "./storage-keys.js";
-
-export { sitePathFrom, storageKey } from "./storage-keys.js";
+import { forgetExport, forgetNotesInMemory } from "./course-notes.js";
+import { openLocalStorage, timestamp } from "./local-storage.js";
+import { allKeys, courseScope, keyKind, legacyKeys, storageKey } from "./storage-keys.js";
 
 export const SCHEMA = 2;
-
-export function openLocalStorage() {
-  try {
-    const storage = window.localStorage;
-    if (!storage) return null;
-    storage.getItem(COURSE_NOTES); // throws where storage is blocked
-    return storage;
-  } catch {
-    return null;
-  }
-}
 
 // Records kept for this visit when they cannot be stored (key -> record): they
 // survive the page swaps of instant navigation, not a reload.
@@ -43,10 +32,6 @@ const memory = new Map();
 
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function timestamp() {
-  return new Date().toISOString();
 }
 
 /**
@@ -385,7 +370,7 @@ export function courseRecords(sitePath, course) {
 export function deleteCourse(sitePath, course) {
   const scope = courseScope(sitePath, course);
   for (const key of [...memory.keys()]) if (key.startsWith(scope)) memory.delete(key);
-  notesInMemory.delete(scope);
+  forgetNotesInMemory(sitePath, course);
   const storage = openLocalStorage();
   if (!storage) return true;
   const legacy = new Set(legacyKeys(storage, sitePath, course).map((entry) => entry.key));
@@ -397,105 +382,4 @@ export function courseKeys(sitePath, course) {
   const scope = courseScope(sitePath, course);
   const storage = openLocalStorage();
   return storage ? allKeys(storage).filter((key) => key.startsWith(scope)) : [];
-}
-
-// ---- the course's own notes: when each questionnaire was last exported, whether persistence was asked for
-
-const notesInMemory = new Map();
-
-function readNotes(prefix) {
-  const storage = openLocalStorage();
-  let notes = null;
-  if (storage) {
-    try {
-      notes = JSON.parse(storage.getItem(`${prefix}${COURSE_NOTES}`) || "null");
-    } catch {
-      notes = null;
-    }
-  }
-  if (!isPlainObject(notes)) notes = { schema: 1 };
-  if (!isPlainObject(notes.exported)) notes.exported = {};
-  const kept = notesInMemory.get(prefix);
-  if (kept) Object.assign(notes.exported, kept.exported);
-  return notes;
-}
-
-function writeNotes(prefix, notes) {
-  const storage = openLocalStorage();
-  try {
-    if (!storage) throw new Error("no storage");
-    storage.setItem(`${prefix}${COURSE_NOTES}`, JSON.stringify(notes));
-    notesInMemory.delete(prefix);
-  } catch {
-    notesInMemory.set(prefix, notes);
-  }
-}
-
-/** Note that the given questionnaires were exported now. */
-export function noteExport(sitePath, course, questionnaires) {
-  const prefix = courseScope(sitePath, course);
-  const notes = readNotes(prefix);
-  const now = timestamp();
-  for (const questionnaire of questionnaires) notes.exported[questionnaire] = now;
-  writeNotes(prefix, notes);
-}
-
-/** When a questionnaire was last exported (an ISO time), or null. */
-export function lastExport(sitePath, course, questionnaire) {
-  const value = readNotes(courseScope(sitePath, course)).exported[questionnaire];
-  return typeof value === "string" ? value : null;
-}
-
-function forgetExport(key) {
-  const cut = key.lastIndexOf("/");
-  const prefix = key.slice(0, cut + 1);
-  const questionnaire = key.slice(cut + 1);
-  const notes = readNotes(prefix);
-  if (!Object.prototype.hasOwnProperty.call(notes.exported, questionnaire)) return;
-  delete notes.exported[questionnaire];
-  if (Object.keys(notes.exported).length === 0 && !notes.persist) {
-    notesInMemory.delete(prefix);
-    const storage = openLocalStorage();
-    try {
-      if (storage) storage.removeItem(`${prefix}${COURSE_NOTES}`);
-    } catch {
-      // Left as it is: only a note of when the answers were exported.
-    }
-    return;
-  }
-  writeNotes(prefix, notes);
-}
-
-export const EXPORT_REMINDER_DAYS = 14;
-
-/** Whether to remind the learner to export: there are answers, and no export in the last 14 days. */
-export function exportIsDue(lastExported, now = Date.now()) {
-  if (!lastExported) return true;
-  const time = Date.parse(lastExported);
-  return !Number.isFinite(time) || now - time > EXPORT_REMINDER_DAYS * 24 * 60 * 60 * 1000;
-}
-
-let persistAsked = false;
-
-/**
- * Ask the browser, once, to keep this site's storage (some browsers clear a site's data
- * after 7 days without a visit). Called after an answer was saved; asking is noted in the
- * course's notes, so it happens once per course and browser, not once per visit.
- */
-export function askToPersist(sitePath, course) {
-  if (persistAsked) return;
-  persistAsked = true;
-  const storageManager = navigator.storage;
-  if (!storageManager || typeof storageManager.persist !== "function") return;
-  const prefix = courseScope(sitePath, course);
-  const notes = readNotes(prefix);
-  if (notes.persist) return;
-  notes.persist = timestamp();
-  writeNotes(prefix, notes);
-  storageManager.persist().then(
-    (granted) => {
-      (window.__lederskap ||= {}).persisted = granted;
-    },
-    () => {},
-  );
 }

@@ -1,0 +1,514 @@
+// The tools for the whole course on the results page ("Mine resultater"): export
+// (the JSON file of scorer/RECORDS.md, and a CSV for spreadsheets), import (checked
+// by the scorer, previewed, merged or replaced, all or nothing) and delete. They
+// must work whatever is stored: they are where a learner rescues their data.
+
+import { confirmAction } from "./confirm-dialog.js";
+import {
+  csvText,
+  download,
+  exportDocument,
+  exportEntry,
+  fileDate,
+  MAX_IMPORT_BYTES,
+  readChosenFile,
+  siteAddress,
+} from "./data-file.js";
+import { h, replaceChildren, uniqueId } from "./dom.js";
+import { counted, t } from "./i18n.js";
+import { answerIds, hasResults, partKind } from "./parts/index.js";
+import { csvValue } from "./parts/common.js";
+import { problemText as answerProblemText } from "./result-tables.js";
+import { formatTime } from "./snapshots.js";
+import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
+import { timestamp } from "./local-storage.js";
+import { courseRecords, deleteCourse, parseRecord } from "./record-store.js";
+
+/** How long the spreadsheet download waits for the scorer before offering the answers without scores. */
+export const CSV_WAIT_MS = 4000;
+
+export class CourseDataTools {
+  /** `page`: the results page (my-results.js): its questionnaires, records, results and scorer. */
+  constructor(page) {
+    this.page = page;
+    this.tools = this.makeTools();
+    this.element = this.tools.element;
+  }
+
+  /** Tell the learner `text` in the tools' status line. */
+  say(text) {
+    this.tools.say(text);
+  }
+
+  /** Show the export reminder when it is due, for `records` (courseRecords). */
+  refresh(records) {
+    this.tools.refresh(records);
+  }
+
+  makeTools() {
+    const titleId = uniqueId("lsk-tools-title");
+    const fileId = uniqueId("lsk-import-file");
+    const hintId = uniqueId("lsk-import-hint");
+    const button = (action, text, extra = "") =>
+      h("button", { type: "button", class: `lsk-button ${extra}`.trim(), "data-lsk-action": action }, text);
+    const exportJson = button("export-all", t("mine.export_json"));
+    const exportCsv = button("export-csv", t("mine.export_csv"));
+    const print = button("print", t("mine.print"));
+    const deleteAll = button("delete-course", t("mine.delete_course"), "lsk-button--danger");
+    const file = h("input", {
+      type: "file",
+      id: fileId,
+      class: "lsk-file-input",
+      accept: ".json,application/json",
+      "aria-describedby": hintId,
+      "data-lsk-import-file": true,
+    });
+    const reminder = h("p", { class: "lsk-export-reminder", "data-lsk-export-reminder": true, hidden: true });
+    const preview = h("div", {
+      class: "lsk-import-preview",
+      "data-lsk-import-preview": true,
+      hidden: true,
+      tabindex: "-1",
+    });
+    const unscoredCsv = button("export-csv-unscored", t("mine.export_csv_unscored"));
+    unscoredCsv.hidden = true;
+    let takeUnscored = null;
+    unscoredCsv.addEventListener("click", () => takeUnscored && takeUnscored("unscored"));
+    const feedback = h("p", { class: "lsk-toolbar-feedback", role: "status", "data-lsk-feedback": true });
+    const element = h(
+      "section",
+      { class: "lsk-my-results-tools lsk-toolbar", "aria-labelledby": titleId, "data-lsk-course-tools": true },
+      h("h2", { class: "lsk-toolbar-title", id: titleId }, t("mine.tools_heading")),
+      h("p", {}, t("mine.tools_intro")),
+      reminder,
+      h("div", { class: "lsk-toolbar-row" }, exportJson, exportCsv, unscoredCsv, print),
+      h(
+        "div",
+        { class: "lsk-import" },
+        h("label", { for: fileId, class: "lsk-field-label" }, t("import.label")),
+        h("p", { class: "lsk-hint", id: hintId }, t("import.hint", { size: MAX_IMPORT_BYTES / (1024 * 1024) })),
+        file,
+      ),
+      preview,
+      h("div", { class: "lsk-toolbar-row" }, deleteAll),
+      feedback,
+    );
+    const tools = {
+      element,
+      /** Show the offer of the answers without scores; resolves to "unscored" when taken. `false` hides it. */
+      offerUnscoredCsv: (show = true) => {
+        unscoredCsv.hidden = !show;
+        if (!show) {
+          takeUnscored = null;
+          return null;
+        }
+        tools.say(t("mine.csv_slow"));
+        return new Promise((resolve) => {
+          takeUnscored = resolve;
+        });
+      },
+      say: (text) => {
+        feedback.textContent = "";
+        requestAnimationFrame(() => {
+          feedback.textContent = text;
+        });
+      },
+      refresh: (records) => {
+        const answered = this.page.questionnaires.filter((q) => {
+          const entry = records.get(q.id);
+          return entry && entry.record && Object.keys(entry.record.answers).length;
+        });
+        const due = answered.some((q) => exportIsDue(lastExport(this.page.sitePath, this.page.course, q.id)));
+        reminder.hidden = !due;
+        reminder.textContent = due ? t("mine.reminder") : "";
+      },
+    };
+    exportJson.addEventListener("click", () => this.exportAll());
+    exportCsv.addEventListener("click", () => this.exportCsv());
+    print.addEventListener("click", () => window.print());
+    deleteAll.addEventListener("click", () => this.deleteAll());
+    file.addEventListener("change", () => this.chooseFile(file, preview));
+    return tools;
+  }
+
+  exportAll() {
+    const records = courseRecords(this.page.sitePath, this.page.course);
+    const entries = this.page.questionnaires.map((q) => exportEntry(q.id, q.version, (records.get(q.id) || {}).record));
+    for (const [id, entry] of records) {
+      if (!this.page.byId.has(id) && entry.record) entries.push(exportEntry(id, entry.record.version, entry.record));
+    }
+    const file = exportDocument({ course: this.page.course, site: siteAddress(this.page.sitePath), entries });
+    const text = `${JSON.stringify(file, null, 2)}\n`;
+    const name = download(`${this.page.course}-${fileDate()}.json`, text, "application/json");
+    noteExport(this.page.sitePath, this.page.course, entries.map((entry) => entry.id));
+    this.tools.refresh(records);
+    this.tools.say(t("mine.exported", { file: name }));
+  }
+
+  /**
+   * The spreadsheet file, with the scores once the scorer has computed them. While it
+   * starts, the learner is told so at once, and after CSV_WAIT_MS is offered the answers
+   * without scores; the file with scores follows when they are ready, unless the
+   * learner took the other one meanwhile.
+   */
+  async exportCsv() {
+    if (this.csvWaiting) {
+      this.tools.say(t("mine.csv_waiting"));
+      return;
+    }
+    if (this.page.scorer && this.page.scorer.state !== "ready") {
+      this.csvWaiting = true;
+      this.tools.say(t("mine.csv_waiting"));
+      const scored = (async () => {
+        await this.page.scorer.start();
+        await this.page.scoreAll();
+      })().catch(() => {
+        // Without the scorer the file has the answers but no scores; the learner is told.
+      });
+      let slow = null;
+      const waited = new Promise((resolve) => {
+        slow = setTimeout(() => resolve("slow"), CSV_WAIT_MS);
+      });
+      if ((await Promise.race([scored, waited])) === "slow") {
+        const taken = await Promise.race([scored.then(() => "scored"), this.tools.offerUnscoredCsv()]);
+        this.tools.offerUnscoredCsv(false);
+        this.csvWaiting = false;
+        if (taken === "unscored") {
+          this.writeCsv({ withScores: false });
+          return;
+        }
+      }
+      clearTimeout(slow);
+      this.csvWaiting = false;
+    }
+    this.writeCsv({ withScores: true });
+  }
+
+  writeCsv({ withScores }) {
+    const records = courseRecords(this.page.sitePath, this.page.course);
+    const rows = [[t("csv.questionnaire"), t("csv.part"), t("csv.kind"), t("csv.id"), t("csv.text"), t("csv.value")]];
+    let scored = true;
+    for (const q of this.page.questionnaires) {
+      const record = (records.get(q.id) || {}).record;
+      if (!record) continue;
+      const known = this.page.results.get(q.id);
+      const results = withScores && known && known.answers === JSON.stringify(record.answers) ? known.results : null;
+      if (!results && hasResults(q.definition)) scored = false;
+      rows.push(...csvRows(q, record.answers, results));
+    }
+    const separator = t("csv.separator");
+    const name = download(`${this.page.course}-${fileDate()}.csv`, csvText(rows, separator), "text/csv;charset=utf-8");
+    this.tools.say(t(scored ? "mine.exported_csv" : "mine.exported_csv_unscored", { file: name }));
+  }
+
+  async deleteAll() {
+    const confirmed = await confirmAction({
+      title: t("delete.course_title"),
+      text: t("delete.course_text"),
+      confirm: t("delete.confirm_course"),
+    });
+    if (!confirmed) {
+      this.tools.say(t("delete.cancelled"));
+      return;
+    }
+    deleteCourse(this.page.sitePath, this.page.course);
+    this.page.results.clear();
+    this.page.renderAll();
+    this.tools.say(t("delete.done_course"));
+  }
+
+  // ---- import ---------------------------------------------------------------
+
+  async chooseFile(input, preview) {
+    const chosen = input.files && input.files[0];
+    if (!chosen) return;
+    const read = await readChosenFile(chosen);
+    if (read.problem) {
+      this.showRefusal(preview, [t(`import.problem.${read.problem}`, { size: MAX_IMPORT_BYTES / (1024 * 1024) })]);
+      input.value = "";
+      return;
+    }
+    this.tools.say(t("import.checking"));
+    if (!this.page.scorer) return;
+    try {
+      await this.page.scorer.start();
+    } catch {
+      this.showRefusal(preview, [t("import.no_scorer")]);
+      input.value = "";
+      return;
+    }
+    const records = courseRecords(this.page.sitePath, this.page.course);
+    // Each record as its stored text, read by Python on its own (one it cannot read is set
+    // aside when the import is applied); a record this visit could not store, as it is here.
+    const stored = {};
+    const raws = new Map();
+    for (const [id, entry] of records) {
+      raws.set(id, entry.raw);
+      stored[id] = entry.kept ? JSON.stringify(entry.record) : entry.raw;
+    }
+    const context = {
+      course: this.page.course,
+      language: this.page.language,
+      now: timestamp(),
+      definitions: this.page.questionnaires.map((q) => q.definitionJson),
+      records: stored,
+    };
+    let plan;
+    try {
+      plan = JSON.parse(await this.page.scorer.checkImport(read.text, JSON.stringify(context)));
+    } catch (error) {
+      console.error("lederskap: the file could not be checked", error);
+      this.showRefusal(preview, [t(this.page.scorer.state === "ready" ? "import.check_failed" : "import.no_scorer")]);
+      input.value = "";
+      return;
+    }
+    input.value = "";
+    if (!plan.ok) {
+      const lines = plan.problems.map((problem) => problemText(problem, this.page.byId));
+      if (plan.more_problems) lines.push(t("import.more_problems", { count: plan.more_problems }));
+      this.showRefusal(preview, lines);
+      return;
+    }
+    if (plan.empty || !(plan.changes.merge || plan.changes.replace)) {
+      this.showNothingToImport(preview, plan.empty ? "import.nothing_empty" : "import.nothing_new");
+      return;
+    }
+    this.showPreview(preview, plan, raws, chosen.name);
+  }
+
+  /** A file that holds nothing that would change what is stored: said so, nothing written. */
+  showNothingToImport(preview, key) {
+    const titleId = uniqueId("lsk-import-title");
+    preview.setAttribute("aria-labelledby", titleId);
+    preview.dataset.lskImportState = "nothing";
+    replaceChildren(preview, h("h3", { id: titleId }, t("import.nothing_heading")), h("p", {}, t(key)));
+    preview.hidden = false;
+    preview.focus();
+    this.tools.say(t(key));
+  }
+
+  showRefusal(preview, lines) {
+    const titleId = uniqueId("lsk-import-title");
+    preview.setAttribute("aria-labelledby", titleId);
+    preview.dataset.lskImportState = "refused";
+    replaceChildren(
+      preview,
+      h("h3", { id: titleId }, t("import.refused_heading")),
+      h("ul", { class: "lsk-import-problems" }, lines.map((line) => h("li", {}, line))),
+      h("p", {}, t("import.refused_nothing_changed")),
+    );
+    preview.hidden = false;
+    preview.focus();
+    this.tools.say(t("import.refused"));
+  }
+
+  showPreview(preview, plan, raws, fileName) {
+    const titleId = uniqueId("lsk-import-title");
+    const modeName = uniqueId("lsk-import-mode");
+    const mode = (value, label, hint) => {
+      const id = `${modeName}-${value}`;
+      const radio = h("input", {
+        type: "radio",
+        name: modeName,
+        id,
+        value,
+        checked: value === "merge",
+        "data-lsk-import-mode": value,
+      });
+      return h(
+        "div",
+        { class: "lsk-option" },
+        radio,
+        h("label", { for: id }, h("strong", {}, label), " ", h("span", { class: "lsk-hint" }, hint)),
+      );
+    };
+    const modes = h(
+      "fieldset",
+      { class: "lsk-import-modes" },
+      h("legend", {}, t("import.mode_legend")),
+      mode("merge", t("import.merge"), t("import.merge_hint")),
+      mode("replace", t("import.replace"), t("import.replace_hint")),
+    );
+    const list = h("ul", { class: "lsk-import-list" });
+    const draw = () => {
+      const chosen = modes.querySelector("input:checked").value;
+      replaceChildren(list, plan.questionnaires.map((entry) => previewEntry(entry, chosen)));
+    };
+    modes.addEventListener("change", draw);
+    draw();
+    const apply = h("button", { type: "button", class: "lsk-button", "data-lsk-action": "import" }, t("import.apply"));
+    const cancel = h(
+      "button",
+      { type: "button", class: "lsk-button", "data-lsk-action": "cancel-import" },
+      t("dialog.cancel"),
+    );
+    const file = plan.file || {};
+    replaceChildren(
+      preview,
+      h("h3", { id: titleId }, t("import.preview_heading")),
+      h(
+        "p",
+        { class: "lsk-hint" },
+        t("import.file_info", {
+          file: fileName,
+          date: file.exported ? formatTime(file.exported) : t("results.no_mean"),
+          site: file.site || t("results.no_mean"),
+        }),
+      ),
+      modes,
+      list,
+      h("div", { class: "lsk-toolbar-row" }, apply, cancel),
+    );
+    preview.setAttribute("aria-labelledby", titleId);
+    preview.dataset.lskImportState = "preview";
+    preview.hidden = false;
+    preview.focus();
+    cancel.addEventListener("click", () => {
+      preview.hidden = true;
+      replaceChildren(preview);
+      delete preview.dataset.lskImportState;
+      this.tools.say(t("import.cancelled"));
+    });
+    apply.addEventListener("click", async () => {
+      const chosen = modes.querySelector("input:checked").value;
+      if (chosen === "replace") {
+        const confirmed = await confirmAction({
+          title: t("import.replace_title"),
+          text: t("import.replace_text"),
+          confirm: t("import.replace_confirm"),
+        });
+        if (!confirmed) return;
+      }
+      // The way chosen would change nothing stored (the other one would): nothing is written.
+      const outcome = plan.changes[chosen] ? this.applyPlan(plan, chosen, raws) : "nothing_new";
+      preview.hidden = true;
+      replaceChildren(preview);
+      preview.dataset.lskImportState = outcome;
+      this.page.results.clear();
+      this.page.renderAll();
+      this.tools.say(t(`import.${outcome}`));
+    });
+    this.tools.say(t("import.preview_ready"));
+  }
+
+  /**
+   * Write the plan's records, all or none: every stored text must still be the one the
+   * plan was made from. Returns "done", "done_in_memory", "changed_meanwhile" or "failed".
+   */
+  applyPlan(plan, mode, raws) {
+    const stores = plan.questionnaires.map((entry) => {
+      const q = this.page.byId.get(entry.id);
+      const store = this.page.store(entry.id, q ? q.version : entry.file_version);
+      return { entry, store };
+    });
+    for (const { entry, store } of stores) {
+      if (store.persistent && store.readRaw() !== (raws.has(entry.id) ? raws.get(entry.id) : null)) {
+        return "changed_meanwhile";
+      }
+    }
+    const written = [];
+    let inMemory = false;
+    for (const { entry, store } of stores) {
+      const before = store.readRaw();
+      // A stored text the page or Python could not read is kept aside before the import is written over it.
+      const unreadable =
+        typeof before === "string" ? parseRecord(before).problem || (entry.current_unreadable ? "unreadable" : null) : null;
+      if (unreadable) store.setAside(before, unreadable);
+      if (store.protectStored) {
+        this.restore(written);
+        return "failed";
+      }
+      const ok = store.write(entry[mode]);
+      if (!ok && store.persistent) {
+        this.restore(written);
+        return "failed";
+      }
+      if (!ok) inMemory = true;
+      written.push({ store, before });
+    }
+    return inMemory ? "done_in_memory" : "done";
+  }
+
+  restore(written) {
+    for (const { store, before } of written) {
+      try {
+        if (typeof before === "string") store.storage.setItem(store.key, before);
+        else store.storage.removeItem(store.key);
+      } catch {
+        // Nothing more can be done: the learner is told the import failed.
+      }
+    }
+  }
+}
+
+/** What one questionnaire of an import would change, in words. */
+function previewEntry(entry, mode) {
+  const name = entry.title || t("import.unknown_questionnaire", { id: entry.id });
+  const lines = [];
+  if (mode === "merge") {
+    lines.push(
+      t("import.merge_answers", {
+        new: entry.new,
+        changed: entry.changed,
+        unchanged: entry.unchanged,
+        kept: entry.only_here,
+      }),
+      t("import.merge_snapshots", { added: entry.snapshots_added, updated: entry.snapshots_updated }),
+    );
+  } else {
+    lines.push(
+      t("import.replace_answers", { count: entry.answers_in_file, removed: entry.only_here }),
+      t("import.replace_snapshots", { count: entry.snapshots_in_file, removed: entry.snapshots_only_here }),
+    );
+  }
+  if (entry.current_unreadable) lines.push(t("import.current_unreadable"));
+  if (entry.snapshots_unusable) lines.push(counted(entry.snapshots_unusable, "import.snapshots_unusable"));
+  if (!entry.in_course) lines.push(t("import.not_in_course"));
+  if (entry.not_in_form) lines.push(counted(entry.not_in_form, "storage.removed"));
+  if (entry.not_usable) lines.push(counted(entry.not_usable, "storage.unshown"));
+  if (entry.version !== null && entry.file_version !== entry.version) {
+    lines.push(t("import.other_version", { file: entry.file_version, now: entry.version }));
+  }
+  return h(
+    "li",
+    { "data-lsk-import-entry": entry.id },
+    h("strong", {}, name),
+    h("ul", {}, lines.map((line) => h("li", {}, line))),
+  );
+}
+
+/** A problem of an import plan (scorer/RECORDS.md) in words. */
+function problemText(problem, byId) {
+  const q = problem.questionnaire ? byId.get(problem.questionnaire) : null;
+  const values = {
+    path: problem.path || "",
+    id: problem.id || "",
+    limit: problem.limit ?? "",
+    course: problem.course || "",
+    version: problem.version ?? "",
+    // A refused value: the words of the answer problem the scorer found (scorer/RECORDS.md).
+    message: problem.problem ? answerProblemText({ code: problem.problem, values: problem.values }) : "",
+    questionnaire: q ? q.definition.title : problem.questionnaire || "",
+  };
+  const key = `import.problem.${problem.code}`;
+  return t(key, values);
+}
+
+/** The CSV rows of one questionnaire: each part's rows (answers, then scores), then answers to removed questions. */
+export function csvRows(q, answers, results) {
+  const title = q.definition.title;
+  const scoredParts = new Map(((results && results.parts) || []).map((part) => [part.id, part]));
+  const rows = [];
+  for (const part of q.definition.parts || []) {
+    const rowsOf = {
+      answerRow: (id, text, value) => [title, part.title, t("csv.kind_answer"), id, text, value],
+      scoreRow: (kind, id, text, value) => [title, part.title, t(kind), id, text, value],
+    };
+    rows.push(...partKind(part.type).csvRows(part, answers, scoredParts.get(part.id) || null, rowsOf));
+  }
+  const known = new Set(answerIds(q.definition));
+  for (const id of Object.keys(answers).sort()) {
+    if (!known.has(id)) rows.push([title, "", t("csv.kind_removed"), id, "", csvValue(answers[id])]);
+  }
+  return rows;
+}

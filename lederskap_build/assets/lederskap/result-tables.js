@@ -1,0 +1,67 @@
+// Pieces every question type's results are drawn with (parts/<type>.js): a table
+// that stays a table on a phone, the list of answers the scorer could not use,
+// and a list of names in words.
+
+import { h } from "./dom.js";
+import { t } from "./i18n.js";
+
+export function joinNames(names) {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${t("results.list_and")} ${names.at(-1)}`;
+}
+
+// On a narrow screen the stylesheet shows each row of a results table as a block
+// (no table wider than a phone): every data cell is labelled with its column's
+// heading from data-lsk-label, and the explicit roles keep the table a table for
+// screen readers whatever its CSS display.
+const ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TFOOT: "rowgroup", TR: "row", TD: "cell" };
+
+function keepTableSemantics(element, head) {
+  for (const node of [element, ...element.querySelectorAll("*")]) {
+    const role = node.tagName === "TH" ? (node.scope === "row" ? "rowheader" : "columnheader") : ROLES[node.tagName];
+    if (role) node.setAttribute("role", role);
+    if (node.tagName === "TR") {
+      [...node.cells].forEach((cell, index) => {
+        if (cell.tagName === "TD" && head[index]) cell.dataset.lskLabel = head[index];
+      });
+    }
+  }
+  return element;
+}
+
+export function table(caption, head, rows, foot = null, attrs = {}) {
+  return h(
+    "div",
+    { class: "lsk-table-wrap" },
+    keepTableSemantics(
+      h(
+        "table",
+        { class: "lsk-table", ...attrs },
+        h("caption", {}, caption),
+        h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col" }, text)))),
+        h("tbody", {}, rows),
+        foot ? h("tfoot", {}, foot) : null,
+      ),
+      head,
+    ),
+  );
+}
+
+/**
+ * An answer problem of the results (scorer/RESULTS.md, "Problem") in words: the
+ * scorer gives a code and its values, the catalogue the sentence.
+ */
+export function problemText(problem) {
+  return t(`problem.${problem.code}`, problem.values || {});
+}
+
+export function problemList(problems) {
+  if (!problems.length) return null;
+  return h(
+    "div",
+    { class: "lsk-problems" },
+    h("h4", {}, t("results.problems_heading")),
+    h("ul", {}, problems.map((problem) => h("li", { "data-lsk-problem": problem.code }, problemText(problem)))),
+  );
+}
+

@@ -1,0 +1,127 @@
+"""The part of :mod:`.stdlib` that runs inside Pyodide: tracing imports, and byte-compiling what was imported.
+
+``stdlib_node.mjs`` (the build) and ``tests/pyodide/run_stdlib_calls.mjs`` (the tests)
+run this file's text in a namespace of its own in Pyodide's CPython, under Node. It is
+not imported by the build. At the top it imports nothing but ``sys`` and ``zipimport``,
+which every interpreter has loaded before Pyodide's start ends, so that tracing never
+counts a module of its own; what compiling needs is imported after the trace is taken.
+"""
+
+from __future__ import annotations
+
+import sys
+import zipimport
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
+
+def stdlib_archive() -> str:
+    """Where Pyodide puts its standard library (``stdLibURL``), on ``sys.path``: ``/lib/python314.zip``."""
+    return f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
+
+
+class ImportTrace:
+    """Every module this interpreter loaded from its standard library archive, and every import no finder found.
+
+    :meth:`start` counts what is already loaded (Pyodide's own start) and from then on
+    each module the archive's importer executes, also one that fails or is later
+    removed from ``sys.modules``; ``missed`` lists each import that no finder found
+    (``pwd``, say, which Pyodide does not have), in order.
+    """
+
+    def __init__(self) -> None:
+        self.prefix = stdlib_archive() + "/"
+        self.loaded: dict[str, str] = {}
+        """Module name -> its file inside the archive (``json/__init__.py``)."""
+        self.missed: list[str] = []
+
+    def start(self) -> None:
+        self._note_loaded()
+        original = zipimport.zipimporter.exec_module
+        trace = self
+
+        def exec_module(importer: zipimport.zipimporter, module: ModuleType) -> None:
+            trace._note(module.__spec__)
+            original(importer, module)
+
+        setattr(zipimport.zipimporter, "exec_module", exec_module)  # noqa: B010 (mypy refuses assigning a method)
+        sys.meta_path.append(_MissedImports(self.missed))
+
+    def modules(self) -> dict[str, str]:
+        """Every module loaded from the archive so far, sorted by name: name -> file inside the archive."""
+        self._note_loaded()
+        return dict(sorted(self.loaded.items()))
+
+    def _note_loaded(self) -> None:
+        for module in list(sys.modules.values()):
+            self._note(getattr(module, "__spec__", None))
+
+    def _note(self, spec: ModuleSpec | None) -> None:
+        origin = getattr(spec, "origin", None)
+        if spec is not None and isinstance(origin, str) and origin.startswith(self.prefix):
+            self.loaded[spec.name] = origin.removeprefix(self.prefix)
+
+
+class _MissedImports:
+    """The last finder on ``sys.meta_path``: notes every import that reaches it (no other finder found it)."""
+
+    def __init__(self, missed: list[str]) -> None:
+        self.missed = missed
+
+    def find_spec(self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None) -> None:
+        self.missed.append(name)
+
+
+def exercise_error_paths(modules: Iterable[str]) -> None:
+    """Import ``modules`` (what error paths need) and format a chained exception's traceback, as a failure does."""
+    import importlib
+    import traceback
+
+    for name in modules:
+        importlib.import_module(name)
+    try:
+        try:
+            int("not a number")
+        except ValueError as error:
+            raise LookupError("a failure with a cause") from error
+    except LookupError as error:
+        traceback.format_exception(error)
+
+
+def write_archive(files: Iterable[str], target: str, date_time: Sequence[int]) -> list[str]:
+    """Byte-compile ``files`` (paths of ``.py`` files inside the standard library archive) into the zip ``target``.
+
+    Each ``x.py`` becomes ``x.pyc`` next to where it was: an unchecked hash-based
+    ``.pyc`` (PEP 552), which the import system loads without looking for a source,
+    compiled by this very interpreter (its magic number, its optimisation level 0, so
+    ``__debug__``, asserts and docstrings are as with the sources) with the file name the
+    source would have given its code (tracebacks name the same files). The entries are
+    sorted and carry ``date_time``, so the same files give the same bytes. Returns the
+    entries written.
+    """
+    import importlib.util
+    import zipfile
+    from importlib import _bootstrap_external
+
+    archive = stdlib_archive()
+    written = []
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(target, "w") as output:
+        for path in sorted(set(files)):
+            if not path.endswith(".py"):
+                raise ValueError(f"{path}: expected a Python source file of {archive}")
+            data = source.read(path)
+            code = compile(data, f"{archive}/{path}", "exec", dont_inherit=True, optimize=0)
+            # What py_compile does for PycInvalidationMode.UNCHECKED_HASH.
+            pyc = _bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
+                code, importlib.util.source_hash(data), False
+            )
+            entry = zipfile.ZipInfo(path + "c", date_time=(*date_time,))  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            output.writestr(entry, pyc, compresslevel=9)
+            written.append(entry.filename)
+    return written

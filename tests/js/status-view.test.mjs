@@ -1,0 +1,35 @@
+// status-view.js: the sentence for each state of the scorer.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { siteModule } from "./site.mjs";
+
+const { t } = await siteModule("i18n.js");
+const { scorerMessage } = await siteModule("status-view.js");
+
+test("starting and ready", () => {
+  assert.equal(scorerMessage({ state: "idle", failure: null }), t("status.starting"));
+  assert.equal(scorerMessage({ state: "starting", failure: null }), t("status.starting"));
+  assert.equal(scorerMessage({ state: "ready", failure: null }), t("status.ready"));
+});
+
+test("a failure names the stage that failed", (context) => {
+  const error = context.mock.method(console, "error", () => {});
+  for (const stage of ["worker", "runtime", "wheel", "import", "score", "protocol"]) {
+    const text = scorerMessage({ state: "failed", failure: { stage, reason: "error", message: "x" } });
+    assert.equal(text, t("status.failed", { reason: t(`status.stage.${stage}`) }));
+  }
+  assert.equal(error.mock.callCount(), 0, "every stage has a message");
+});
+
+test("a timeout, an unsupported browser and an unknown failure", () => {
+  const timeout = { state: "failed", failure: { stage: "runtime", reason: "timeout", message: "x" } };
+  assert.equal(scorerMessage(timeout), t("status.failed", { reason: t("status.timeout") }));
+  const unsupported = { state: "failed", failure: { stage: "worker", reason: "unsupported", message: "x" } };
+  assert.equal(scorerMessage(unsupported), t("status.failed_unsupported"));
+  assert.equal(
+    scorerMessage({ state: "failed", failure: null }),
+    t("status.failed", { reason: t("status.stage.worker") }),
+  );
+});

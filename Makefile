@@ -55,8 +55,13 @@ jscheck: setup
 	  $(BIN)/python -m lederskap_build.dev_assets "$$site" && \
 	  LEDERSKAP_JS_SITE="$$site" node --test --test-reporter=spec tests/js/*.test.mjs
 
+# pytest-xdist runs the tests in $(TEST_WORKERS) processes (one per core by default), each
+# module's tests in one process so that a module's built site or Pyodide is made once.
+# Every test builds into a temporary folder of its own, never into the repository.
+TEST_WORKERS ?= auto
+
 pytest: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 test: lint typecheck jscheck pytest
 

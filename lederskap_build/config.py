@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
+from lederskap_scorer.format import Language
 from lederskap_scorer.schema import Id, SchemaError, describe, parse
 
 from .errors import ContentError, ContentProblem
 from .output_folders import GENERATED, SITE, placement_problem
 from .yaml_source import YamlDocument, YamlLoadError, load_yaml
-
-Language = Literal["nb", "en"]
 
 
 @dataclass(frozen=True)

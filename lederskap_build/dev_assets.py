@@ -2,10 +2,10 @@
 
 ``python -m lederskap_build.dev_assets FOLDER [-f mkdocs.yml]``
 
-Our browser modules import ``./build-info.js`` and ``./messages.js``, which only the
-build writes. This writes every JavaScript module of ``assets/lederskap/`` exactly as
-``lederskap build`` puts it into the course's site (:func:`.generate.plan_outputs`):
-our modules (without their comment lines) and the two generated ones, at their paths
+Our browser modules import ``./build-info.js``, ``./messages.js`` and ``./constants.js``,
+which only the build writes. This writes every JavaScript module of ``assets/lederskap/``
+exactly as ``lederskap build`` puts it into the course's site (:func:`.generate.plan_outputs`):
+our modules (without their comment lines) and the three generated ones, at their paths
 in the site (``FOLDER/assets/lederskap/...``). Nothing else is written: no pages, no
 Pyodide runtime, no wheel (its name is in ``build-info.js``, so it is built, or taken
 from its cache, as for a build). ``make jscheck`` runs ``node --test`` on them

@@ -5,9 +5,12 @@ The generated folder (``docs_dir`` in mkdocs.yml) receives:
 * every file of the pages folder, Markdown pages with each questionnaire placement
   replaced by the rendered form, and each ``::my-results`` line by the container of
   the learner's results page (``my_results.py``);
-* ``assets/lederskap/``: our browser code and styles, the interface messages of
-  the course's language, the scorer wheel and the self-hosted Pyodide runtime, with
-  the standard library byte-compiled and trimmed for the scorer (:mod:`.stdlib`);
+* ``assets/lederskap/``: our browser code and styles, three generated modules
+  (``build-info.js``: what this build is; ``messages.js``: the interface messages of
+  the course's language; ``constants.js``: the formats and limits the page shares with
+  the scorer, :mod:`lederskap_scorer.browser_constants`), the scorer wheel and the
+  self-hosted Pyodide runtime, with the standard library byte-compiled and trimmed
+  for the scorer (:mod:`.stdlib`);
 * ``sw.js``: the service worker (from ``assets/service-worker.js``), with the build
   hash and every page and file to keep for offline use.
 
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from lederskap_scorer import storage_keys
+from lederskap_scorer.browser_constants import browser_constants
 
 from .course import Course
 from .errors import ContentError, ContentProblem, SetupError
@@ -157,6 +160,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
         content=_es_module("messages", load_messages(project.settings.language))
     )
+    outputs[f"{ASSETS_PREFIX}/constants.js"] = Output(content=_es_module("constants", browser_constants()))
     build_hash = _fingerprint(outputs, project.config_file.read_bytes())
     info = {
         "course": project.settings.course,
@@ -166,7 +170,6 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         "stdlib": f"pyodide/{STDLIB_ARCHIVE}",
         "build": build_hash,
         "offline": offline,
-        "storageKeys": storage_keys.browser_constants(),
     }
     outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
     outputs[SERVICE_WORKER] = Output(

@@ -10,10 +10,6 @@ browser code, so both read the same words. The browser wheel does not carry it.
 
 from __future__ import annotations
 
-from lederskap_scorer.catalogue import Messages, load_messages
-
-from .config import Language
-
-LANGUAGES: tuple[Language, ...] = ("nb", "en")
+from lederskap_scorer.catalogue import LANGUAGES, Messages, load_messages
 
 __all__ = ["LANGUAGES", "Messages", "load_messages"]

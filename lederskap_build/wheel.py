@@ -33,13 +33,21 @@ from .errors import SetupError
 SOURCE_DATE_EPOCH = "1767225600"
 
 PACKAGE = "lederskap_scorer"
-NOT_IN_THE_BROWSER = ("cli.py", "__main__.py", "text_report.py", "parts/*_report.py", "catalogue.py")
+NOT_IN_THE_BROWSER = (
+    "cli.py",
+    "__main__.py",
+    "text_report.py",
+    "parts/*_report.py",
+    "catalogue.py",
+    "browser_constants.py",
+)
 """The scorer's modules the browser never imports, as patterns of their paths in the package:
 the ``lederskap-score`` command with its text report (each question type's report lines are
-``parts/<type>_report.py``), and the message catalogue's loader, which the build and the
-command line use (the page gets the catalogue as ``messages.js``)."""
+``parts/<type>_report.py``), the message catalogue's loader, which the build and the
+command line use (the page gets the catalogue as ``messages.js``), and the constants the
+build writes into ``constants.js`` for the page's modules."""
 
-RECIPE_VERSION = "3"
+RECIPE_VERSION = "4"
 """Part of the cache key: raise it when the way the browser wheel is prepared changes."""
 
 

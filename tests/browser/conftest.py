@@ -1,9 +1,10 @@
 """The built course site, served locally and driven in a real Chromium through Playwright.
 
-* ``site_url`` (session): builds the course once with ``python -m lederskap_build build -f mkdocs.yml``,
-  copies ``site/`` aside (so a concurrent rebuild cannot change it under the tests) and serves it
-  with a threaded ``http.server`` on a free 127.0.0.1 port, under a sub-path (``/kurs/``) as on
-  ``https://user.github.io/repo/``.
+* ``site_url`` (session): copies the embedded course into a temporary folder, builds it there once
+  with ``python -m lederskap_build build`` (never into the repository, so that test processes running
+  in parallel and a developer's ``make serve`` each have their own) and serves it with a threaded
+  ``http.server`` on a free 127.0.0.1 port, under a sub-path (``/kurs/``) as on
+  ``https://user.github.io/repo/``. Under pytest-xdist each worker process has its own.
 * ``browser`` (session): Debian's Chromium (``$LEDERSKAP_CHROMIUM``, else ``/usr/bin/chromium`` if
   present, else Playwright's own browser).
 * ``page``: a fresh browser context (empty storage and cache) whose every request is recorded; the
@@ -16,7 +17,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -38,10 +38,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from ..courses import copy_embedded_course, copy_english_course
 from .chromium import CHROMIUM_ARGS, chromium_path
 from .helpers import NESTED_SUB_PATH, SUB_PATH
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,22 +79,21 @@ def site_server() -> Iterator[_QuietServer]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_server: _QuietServer) -> Path:
-    """The course built once per test session for the server's address, copied to a folder of its own.
+    """The embedded course built once per test process for the server's address, in a folder of its own.
 
     The address matters: Material's instant navigation only swaps pages listed in the
     sitemap, which MkDocs writes from ``site_url``.
     """
     base_url = f"http://127.0.0.1:{site_server.server_address[1]}{SUB_PATH}"
+    config = copy_embedded_course(tmp_path_factory.mktemp("browser") / "course")
     subprocess.run(
-        [sys.executable, "-m", "lederskap_build", "build", "-f", "mkdocs.yml"],
-        cwd=REPO,
+        [sys.executable, "-m", "lederskap_build", "build", "-f", str(config)],
+        cwd=config.parent,
         check=True,
         capture_output=True,
         env={**os.environ, "LEDERSKAP_SITE_URL": base_url},
     )
-    copy = tmp_path_factory.mktemp("browser") / "site"
-    shutil.copytree(REPO / "site", copy)
-    return copy
+    return config.parent / "site"
 
 
 @pytest.fixture(scope="session")
@@ -109,6 +107,17 @@ def site_url(site_server: _QuietServer, built_site: Path) -> Iterator[str]:
     finally:
         site_server.shutdown()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The English fixture course (tests/fixtures/courses/english/), copied aside, built and served on
+    a port of its own under the same sub-path; its URL."""
+    from .served import built_and_served  # served.py builds on this module
+
+    config = copy_english_course(tmp_path_factory.mktemp("english") / "course")
+    with built_and_served(config) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from .conftest import REPO
+from ..courses import REPO
 from .helpers import wait_for_results
 
 QUESTIONNAIRES = {

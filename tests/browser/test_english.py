@@ -2,43 +2,28 @@
 
 The English fixture course (tests/fixtures/courses/english/, ``language: en``, a 0-4 scale with
 reverse-scored items) is copied aside, built for the address of a server of its own and served
-under the same sub-path as the main course.
+under the same sub-path as the main course (conftest's ``english_site``).
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import REPO
 from .data_helpers import choose_file, download_text, export_all, wait_import_state, wait_scored
 from .helpers import answer, dimension_rows, normalised, open_form, wait_for_results
 from .questionnaires import axe_violations
-from .served import built_and_served, watched_page
+from .served import watched_page
 
 pytestmark = pytest.mark.browser
 
-COURSE = REPO / "tests" / "fixtures" / "courses" / "english"
 FORM = "team-climate"
 
 # Reverse-scored items count as (4 - answer): trust (4 + 3 + 2) / 3 = 3.0, focus (3 + 2) / 2 = 2.5.
 ANSWERS = {"ask-for-help": 4, "admit-mistakes": 1, "ideas-heard": 2, "know-priorities": 3, "unsure-after-meetings": 2}
-
-
-@pytest.fixture(scope="module")
-def english_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("english") / "course"
-    shutil.copytree(COURSE, root, ignore=shutil.ignore_patterns("generated", "site"))
-    config = root / "mkdocs.yml"
-    # The fixture refers to the repository's template override by a relative path.
-    text = config.read_text(encoding="utf-8").replace("../../../../overrides", str(REPO / "overrides"))
-    config.write_text(text, encoding="utf-8")
-    with built_and_served(config) as url:
-        yield url
 
 
 @pytest.fixture

@@ -29,7 +29,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import REPO, Traffic, check_traffic, watch
+from ..courses import copy_embedded_course
+from .conftest import Traffic, check_traffic, watch
 from .helpers import (
     LEADER_FORM,
     LEADER_PAGE,
@@ -166,10 +167,7 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SiteServer, Path, Path]]:
     """The course built twice for one address, a page changed in between: two deploys of one site."""
-    root = tmp_path_factory.mktemp("deploys") / "course"
-    for name in ("docs", "forms", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_embedded_course(tmp_path_factory.mktemp("deploys") / "course").parent
     server = SiteServer()
     sites = []
     try:
@@ -224,9 +222,12 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers_and_other_sites(
 
         # The page hears of the new version as soon as it takes over (before its activate
         # event has cleared the old cache), so wait for the old cache to go.
-        deadline = time.monotonic() + SCORER_TIMEOUT_MS / 1000
-        while cache_name(old) in page.evaluate("async () => await caches.keys()") and time.monotonic() < deadline:
-            page.wait_for_timeout(100)
+        page.wait_for_function(
+            "async (name) => !(await caches.keys()).includes(name)",
+            arg=cache_name(old),
+            polling=100,
+            timeout=SCORER_TIMEOUT_MS,
+        )
         caches = page.evaluate(CACHES)
         assert sorted(caches) == sorted([cache_name(new), *OTHER_CACHES])
         assert {path: server.count(path) for path in PYTHON_FILES} == downloads, "unchanged files were downloaded"

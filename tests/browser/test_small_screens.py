@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import REPO
+from ..courses import REPO
 from .helpers import open_form
 from .questionnaires import QUESTIONNAIRES, complete
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,8 @@ from lederskap_scorer.parts import ChecklistPart
 from lederskap_build.cli import main
 from lederskap_build.course import load_course
 
+from ..courses import REPO, copy_embedded_course
 from .html_index import PageIndex, index_html
-
-REPO = Path(__file__).resolve().parents[2]
 
 # The statements of the seed, with its obvious typos fixed.
 LEADER_STATEMENTS = {
@@ -135,12 +133,9 @@ SEED_TEXT = [
 @pytest.fixture(scope="module")
 def built_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The embedded course, copied aside and built there; returns its site folder."""
-    root = tmp_path_factory.mktemp("course")
-    for name in ("docs", "forms", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    assert main(["build", "-f", str(root / "mkdocs.yml")]) == 0
-    return root / "site"
+    config = copy_embedded_course(tmp_path_factory.mktemp("course"))
+    assert main(["build", "-f", str(config)]) == 0
+    return config.parent / "site"
 
 
 def page(site: Path, path: str) -> PageIndex:

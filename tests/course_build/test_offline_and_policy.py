@@ -84,6 +84,7 @@ def test_the_service_worker_lists_every_page_and_file_with_the_build_hash(make_c
         "assets/lederskap/offline.js",
         "assets/lederskap/build-info.js",
         "assets/lederskap/messages.js",
+        "assets/lederskap/constants.js",
         "assets/lederskap/lederskap.css",
         "assets/lederskap-material/scope.js",
         "assets/lederskap/pyodide/pyodide.asm.wasm",

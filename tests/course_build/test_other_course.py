@@ -7,19 +7,20 @@ from pathlib import Path
 from lederskap_build.cli import main
 from lederskap_build.course import load_course
 
+from ..courses import copy_english_course
 from .html_index import index_html
 
-COURSE = Path(__file__).resolve().parents[1] / "fixtures" / "courses" / "english"
 
-
-def test_the_english_course_builds_with_its_own_scale_and_language() -> None:
-    assert main(["build", "-f", str(COURSE / "mkdocs.yml")]) == 0
-    course = load_course(COURSE / "mkdocs.yml")
+def test_the_english_course_builds_with_its_own_scale_and_language(tmp_path: Path) -> None:
+    config = copy_english_course(tmp_path / "course")
+    assert main(["build", "-f", str(config)]) == 0
+    site = config.parent / "site"
+    course = load_course(config)
     climate = course.questionnaires["team-climate"].questionnaire
     assert climate.scale is not None and (climate.scale.min, climate.scale.max) == (0, 4)
     assert any(item.reverse for _, item in climate.items())
 
-    html = index_html((COURSE / "site" / "team-climate" / "index.html").read_text(encoding="utf-8"))
+    html = index_html((site / "team-climate" / "index.html").read_text(encoding="utf-8"))
     assert html.find("html", lang="en")
     (form,) = html.find("form", data_lsk_questionnaire="team-climate")
     assert form.attrs["data-lsk-course"] == "working-well-together"
@@ -31,11 +32,11 @@ def test_the_english_course_builds_with_its_own_scale_and_language() -> None:
     assert "Your answers are stored only in this browser" in html.text
     assert "Svarene dine" not in html.text
 
-    week = index_html((COURSE / "site" / "working-week" / "index.html").read_text(encoding="utf-8"))
+    week = index_html((site / "working-week" / "index.html").read_text(encoding="utf-8"))
     hours = week.find("input", type="number")
     assert hours and all(i.attrs["max"] == "40" for i in hours)
     assert "Each column should add up to 40 h." in week.text
-    habits = index_html((COURSE / "site" / "planning-habits" / "index.html").read_text(encoding="utf-8"))
+    habits = index_html((site / "planning-habits" / "index.html").read_text(encoding="utf-8"))
     assert len(habits.find("section", data_lsk_part="planning", data_lsk_part_type="choice")) == 1
     assert [f.attrs["data-lsk-question"] for f in habits.find("fieldset", data_lsk_question="*")] == [
         "plan-when",
@@ -44,6 +45,6 @@ def test_the_english_course_builds_with_its_own_scale_and_language() -> None:
     ]
     assert [r.attrs["value"] for r in habits.find("input", type="radio", name="plan-share")] == ["yes", "no"]
     assert habits.find("section", data_lsk_results="planning"), "a scored choice part has a results container"
-    info = (COURSE / "site" / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
+    info = (site / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
     assert '"course": "working-well-together"' in info
     assert '"language": "en"' in info

@@ -70,9 +70,26 @@ def test_the_browser_wheel_holds_the_question_types_subpackage(tmp_path: Path) -
     assert parts == ["__init__.py", "allocation.py", "checklist.py", "choice.py", "likert.py", "shared.py", "text.py"]
 
 
+def test_the_browser_wheel_holds_the_records_subpackage(tmp_path: Path) -> None:
+    names = zipfile.ZipFile(build_scorer_wheel(tmp_path)).namelist()
+    prefix = "lederskap_scorer/records/"
+    records = sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix))
+    assert records == [
+        "__init__.py",
+        "export_file.py",
+        "file_values.py",
+        "import_plan.py",
+        "migration.py",
+        "problems.py",
+        "snapshot_entries.py",
+    ]
+    assert "lederskap_scorer/browser_constants.py" not in names
+
+
 def test_which_files_go_into_the_browser_wheel() -> None:
     kept = ["api.py", "parts/choice.py", "parts/__init__.py", "py.typed"]
     left_out = ["cli.py", "__main__.py", "text_report.py", "catalogue.py", "parts/choice_report.py"]
+    left_out += ["browser_constants.py"]
     left_out += ["parts/shared_report.py", "messages/nb.json", "README.md"]
     assert [p for p in kept if not in_browser_wheel(PurePosixPath(p))] == []
     assert [p for p in left_out if in_browser_wheel(PurePosixPath(p))] == []

@@ -1,7 +1,7 @@
 // Where the unit tests find the browser modules: a folder written by
 // `python -m lederskap_build.dev_assets FOLDER` (`make jscheck` writes one and runs
 // the tests), named by LEDERSKAP_JS_SITE. It holds the modules exactly as a built site
-// has them, with build-info.js and messages.js, which only the build writes.
+// has them, with build-info.js, messages.js and constants.js, which only the build writes.
 
 import path from "node:path";
 import { pathToFileURL } from "node:url";

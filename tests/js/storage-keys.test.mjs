@@ -6,11 +6,11 @@ import { describe, test } from "node:test";
 import { MemoryStorage } from "./memory-storage.mjs";
 import { siteModule } from "./site.mjs";
 
-const { buildInfo } = await siteModule("build-info.js");
+const { constants } = await siteModule("constants.js");
 const { allKeys, courseScope, keyKind, legacyKeys, moveLegacyKeys, notesKey, sitePathFrom, storageKey } =
   await siteModule("storage-keys.js");
 
-const { prefix: PREFIX, legacyPrefix: LEGACY, courseNotes: NOTES } = buildInfo.storageKeys;
+const { prefix: PREFIX, legacyPrefix: LEGACY, courseNotes: NOTES } = constants.storageKeys;
 
 const RECORD = JSON.stringify({ schema: 2, version: 1, updated: "2026-05-31T10:00:00Z", answers: { a: 3 } });
 const CACHE = JSON.stringify({

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from lederskap_scorer import api
-from lederskap_scorer.records import PLAN_FORMAT
+from lederskap_scorer.records.import_plan import PLAN_FORMAT
 
 from ..records.fixture_files import FIXTURES_DIR, V1_DIR, Call, all_calls, definition_json
 from .test_wheel_in_pyodide import NODE_TIMEOUT_SECONDS, ROOT, _node, build_wheel

@@ -9,17 +9,13 @@ from typing import Any
 
 import pytest
 from lederskap_scorer import api
-from lederskap_scorer.records import (
-    EXPORT_FORMAT,
-    MAX_EXPORT_CHARS,
-    MAX_PROBLEMS,
-    RECORD_SCHEMA,
-    RecordError,
-    migrate_record,
-)
+from lederskap_scorer.records.export_file import EXPORT_FORMAT, MAX_EXPORT_CHARS
+from lederskap_scorer.records.file_values import is_time
+from lederskap_scorer.records.migration import RECORD_SCHEMA, RecordError, migrate_record
+from lederskap_scorer.records.problems import MAX_PROBLEMS
 
 from ..scorer.fixture_files import canonical
-from .fixture_files import Call, all_calls, definition_json, v1_records
+from .fixture_files import FIXTURES_DIR, Call, all_calls, definition_json, v1_records
 
 CALLS = all_calls()
 
@@ -29,6 +25,17 @@ def test_fixture_gives_what_it_expects(call: Call) -> None:
     returned = json.loads(getattr(api, call.function)(*call.args))
     assert returned == call.expected
     assert canonical(returned) == canonical(call.expected)
+
+
+TIMES: list[tuple[object, bool]] = [
+    (text, expected)
+    for text, expected in json.loads((FIXTURES_DIR / "times.json").read_text(encoding="utf-8"))["times"]
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIMES, ids=[repr(text) for text, _ in TIMES])
+def test_a_time_is_of_the_form_the_page_writes_and_a_real_date_and_time(text: object, expected: bool) -> None:
+    assert is_time(text) is expected
 
 
 def test_every_saved_v1_record_has_a_migration_fixture() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 from lederskap_scorer import Questionnaire, api, dump, parse
-from lederskap_scorer.records import RECORD_SCHEMA, migrate_record
+from lederskap_scorer.records.migration import RECORD_SCHEMA, migrate_record
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "scorer" / "RECORDS.md").read_text(encoding="utf-8")
@@ -75,8 +75,10 @@ def test_every_problem_code_of_an_import_is_documented_with_its_values() -> None
     assert table is not None, "no problem-codes table in RECORDS.md"
     rows = [line.split("|")[1:3] for line in table.group(1).splitlines()[2:]]
     documented = {code.strip().strip("`"): values for code, values in rows}
-    source = (ROOT / "scorer" / "src" / "lederskap_scorer" / "records.py").read_text(encoding="utf-8")
+    package = ROOT / "scorer" / "src" / "lederskap_scorer" / "records"
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(package.glob("*.py")))
     given = re.findall(r'problems\.add\(\s*"([a-z-]+)"(.*?)\)$', source, re.MULTILINE | re.DOTALL)
+    assert given, f"no problems.add in {package}"
     assert documented.keys() == {code for code, _ in given}
     for code, arguments in given:
         for value in re.findall(r"(\w+)=", arguments):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -18,14 +20,19 @@ MIXED = load_fixture(FIXTURES_DIR / "invalid_answers_en.json")  # forms/mixed.ym
 CHOICE = load_fixture(FIXTURES_DIR / "choice_en.json")
 
 
-@pytest.mark.parametrize("value", [None, "", "  \n ", [], {}, {"now": None}, {"a": None, "b": None}])
-def test_empty_answers(value: object) -> None:
-    assert is_empty(value)
+EMPTY_ANSWERS = json.loads((Path(__file__).parents[1] / "fixtures" / "empty-answers.json").read_text(encoding="utf-8"))
+"""The cases the page's copy of the rule (answers.js, isEmptyAnswer) is tested on too (tests/js/answers.test.mjs)."""
 
 
-@pytest.mark.parametrize("value", [0, 0.0, False, "x", [None], [""], {"now": 0}, {"now": None, "then": 5}])
-def test_answers_that_are_not_empty(value: object) -> None:
-    assert not is_empty(value)
+@pytest.mark.parametrize("case", EMPTY_ANSWERS["cases"], ids=lambda case: case["why"])
+def test_what_counts_as_no_answer(case: dict[str, object]) -> None:
+    assert is_empty(case["value"]) is case["empty"]
+
+
+def test_the_cases_name_every_white_space_character() -> None:
+    """The page matches white space with a list of its own: the cases hold every character Python calls white space."""
+    spaces = "".join(chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace())
+    assert any(case["value"] == spaces and case["empty"] for case in EMPTY_ANSWERS["cases"])
 
 
 def test_numbers_are_read_as_the_decimals_typed() -> None:

@@ -1,22 +1,15 @@
 // The module the build writes as assets/lederskap/build-info.js
-// (lederskap_build/generate.py, plan_outputs: `export const buildInfo = Object.freeze({...})`).
+// (lederskap_build/generate.py, plan_outputs: `export const buildInfo = Object.freeze({...})`):
+// what this build is. The formats and limits the page shares with the scorer, the same in
+// every build, are constants.js (constants.d.ts).
 // Keep in step with the dictionary `info` there; tests/js/generated-modules.test.mjs
-// compares the fields declared here with those of a real build.
-
-/** What the browser code needs of the storage key format (lederskap_scorer/storage_keys.py, browser_constants). */
-export interface StorageKeyConstants {
-  /** The beginning of every key of the current format: "lederskap/v2:". */
-  readonly prefix: string;
-  /** The beginning of every key of the first format: "lederskap/v1". */
-  readonly legacyPrefix: string;
-  /** The name of the course's own notes under its scope: "_course". */
-  readonly courseNotes: string;
-}
+// compares the fields declared here with those of a real build, and
+// tests/course_build/test_browser_constants.py `language` with the scorer's languages.
 
 export interface BuildInfo {
   /** The course id (`extra.lederskap.course` in mkdocs.yml). */
   readonly course: string;
-  /** The interface language (config.Language). */
+  /** The interface language (lederskap_scorer/format.py, Language). */
   readonly language: "nb" | "en";
   /** The version of the npm package "pyodide" the site carries. */
   readonly pyodideVersion: string;
@@ -32,7 +25,6 @@ export interface BuildInfo {
   readonly build: string;
   /** False under `lederskap serve`: no service worker, and an earlier one removes itself. */
   readonly offline: boolean;
-  readonly storageKeys: StorageKeyConstants;
 }
 
 export const buildInfo: BuildInfo;

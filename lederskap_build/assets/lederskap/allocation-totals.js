@@ -1,3 +1,4 @@
+// @ts-check
 // The column sums of an allocation part ([data-lsk-totals]). While the learner
 // types, each sum is added up here so that something shows at once: a
 // provisional figure, marked as such. Once the scorer has scored the answers on
@@ -10,11 +11,74 @@ import { h, replaceChildren } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
 import { numberIn } from "./parts/allocation.js";
 
+/**
+ * @import { AllocationFields, AllocationResult, ColumnResult } from "./parts/allocation.js"
+ * @import { Option } from "./parts/checklist.js"
+ */
+
+/**
+ * A column as typed in the form: its cells, their numbers and the sum of those given.
+ * @typedef {object} ColumnSum
+ * @property {Option} column
+ * @property {{row: string, input: HTMLInputElement}[]} cells
+ * @property {(number | null)[]} values
+ * @property {number} answered how many cells hold a number
+ * @property {number} sum
+ */
+
+/**
+ * What a column's line says (columnFigures).
+ * @typedef {object} ColumnFigures
+ * @property {"empty" | "matches" | "short" | "over"} state
+ * @property {string} sum the sum, as shown
+ * @property {string} amount how much is missing or over, as shown
+ * @property {boolean} provisional whether the figures are the page's own, not yet the scorer's
+ */
+
+/**
+ * A column's line: its text and its "scale" button.
+ * @typedef {{element: HTMLSpanElement, text: HTMLSpanElement, button: HTMLButtonElement}} TotalLine
+ */
+
 // Only for the provisional figure: the scorer decides whether a column adds up.
 const PROVISIONAL_TOLERANCE = 1e-9;
 
+/**
+ * What a column's line says: the scorer's figures (`scored`, its column for the answers on
+ * screen) or, without them, the sum as typed, marked provisional. A column without any
+ * number is "empty", whatever the scorer says.
+ * @param {Pick<ColumnSum, "answered" | "sum">} typed
+ * @param {number} total what each column should add up to
+ * @param {Pick<ColumnResult, "sum_display" | "matches_total" | "difference" | "difference_display"> | null} scored
+ * @returns {ColumnFigures}
+ */
+export function columnFigures({ answered, sum }, total, scored) {
+  /** @type {Omit<ColumnFigures, "provisional">} */
+  const figures = scored
+    ? {
+        sum: scored.sum_display,
+        state: scored.matches_total ? "matches" : scored.difference < 0 ? "short" : "over",
+        amount: scored.difference_display.replace(/^[+-]/, ""),
+      }
+    : {
+        sum: formatNumber(sum),
+        state: Math.abs(sum - total) <= PROVISIONAL_TOLERANCE ? "matches" : sum < total ? "short" : "over",
+        amount: formatNumber(Math.abs(total - sum)),
+      };
+  return {
+    state: answered === 0 ? "empty" : figures.state,
+    sum: answered === 0 ? formatNumber(0) : figures.sum,
+    amount: figures.amount,
+    provisional: !scored && answered > 0,
+  };
+}
+
 export class AllocationTotals {
-  /** `allocation` is one entry of FormFields.allocations; `onScaled` saves and rescores. */
+  /**
+   * @param {ParentNode} form the questionnaire's form
+   * @param {AllocationFields} allocation one entry of FormFields.allocations
+   * @param {{onScaled: () => void}} options onScaled: saves and rescores
+   */
   constructor(form, allocation, { onScaled }) {
     this.part = allocation.part;
     this.rows = allocation.rows;
@@ -22,18 +86,23 @@ export class AllocationTotals {
     this.unit = this.part.unit || "";
     this.onScaled = onScaled;
     this.element = form.querySelector(`[data-lsk-totals="${CSS.escape(this.part.id)}"]`);
-    this.scored = new Map(); // column id -> the scorer's column (RESULTS.md), for the answers on screen
-    if (!this.element) return;
+    /** @type {Map<string, ColumnResult>} column id -> the scorer's column (RESULTS.md), for the answers on screen */
+    this.scored = new Map();
+    /** @type {Map<string, TotalLine>} column id -> its line, made once (updateLine) */
+    this.lineFor = new Map();
     this.lines = h("span", { class: "lsk-totals-lines" });
     this.announcer = h("span", { class: "lsk-visually-hidden", "aria-live": "polite" });
+    if (!this.element) return;
     replaceChildren(this.element, this.lines, this.announcer);
   }
 
+  /** @returns {ColumnSum[]} */
   columns() {
     return (this.part.columns || []).map((column) => {
-      const cells = this.rows
-        .map((row) => ({ row: row.id, input: (row.inputs.find((cell) => cell.column === column.id) || {}).input }))
-        .filter((cell) => cell.input);
+      const cells = this.rows.flatMap((row) => {
+        const cell = row.inputs.find((entry) => entry.column === column.id);
+        return cell ? [{ row: row.id, input: cell.input }] : [];
+      });
       const values = cells.map((cell) => numberIn(cell.input));
       const given = values.filter((value) => value !== null);
       const sum = given.reduce((a, b) => a + b, 0);
@@ -44,6 +113,7 @@ export class AllocationTotals {
   /**
    * The scorer's result of this part for the answers on screen (null: the answers changed
    * since, or there is none): its figures replace the provisional ones.
+   * @param {Pick<AllocationResult, "columns"> | null | undefined} allocationResult
    */
   setProposals(allocationResult) {
     this.scored.clear();
@@ -53,15 +123,15 @@ export class AllocationTotals {
 
   update() {
     if (!this.element) return;
-    this.lineFor ||= new Map();
     for (const info of this.columns()) this.updateLine(info);
   }
 
   // Each column's line and button are made once and then only updated, so a
   // button never disappears under the pointer between mousedown and click (a
   // number input's change event fires on that mousedown).
+  /** @param {ColumnSum} info */
   updateLine(info) {
-    const { column, answered, sum } = info;
+    const { column } = info;
     let line = this.lineFor.get(column.id);
     if (!line) {
       const text = h("span", { class: "lsk-total-text" });
@@ -81,30 +151,11 @@ export class AllocationTotals {
     }
     const scored = this.scored.get(column.id) || null;
     // The scorer's figures for the answers on screen, or the sum as typed, marked provisional.
-    const figures = scored
-      ? {
-          sum: scored.sum_display,
-          state: scored.matches_total ? "matches" : scored.difference < 0 ? "short" : "over",
-          amount: scored.difference_display.replace(/^[+-]/, ""),
-        }
-      : {
-          sum: formatNumber(sum),
-          state: Math.abs(sum - this.total) <= PROVISIONAL_TOLERANCE ? "matches" : sum < this.total ? "short" : "over",
-          amount: formatNumber(Math.abs(this.total - sum)),
-        };
-    const state = answered === 0 ? "empty" : figures.state;
-    const words = [
-      t("allocation.sum", {
-        column: column.text,
-        sum: answered === 0 ? formatNumber(0) : figures.sum,
-        total: formatNumber(this.total),
-        unit: this.unit,
-      }),
-    ];
+    const { state, sum, amount, provisional } = columnFigures(info, this.total, scored);
+    const words = [t("allocation.sum", { column: column.text, sum, total: formatNumber(this.total), unit: this.unit })];
     if (state === "empty") words.push(t("allocation.empty"));
     else if (state === "matches") words.push(t("allocation.matches"));
-    else words.push(t(state === "short" ? "allocation.missing" : "allocation.over", { amount: figures.amount, unit: this.unit }));
-    const provisional = !scored && answered > 0;
+    else words.push(t(state === "short" ? "allocation.missing" : "allocation.over", { amount, unit: this.unit }));
     if (provisional) words.push(t("allocation.provisional"));
     const text = words.join(" ");
     if (line.text.textContent !== text) line.text.textContent = text;
@@ -114,7 +165,11 @@ export class AllocationTotals {
     line.button.hidden = !(scored && Array.isArray(scored.scaled) && scored.scaled.length);
   }
 
-  /** Write the scorer's scaled values of `column` into its inputs. */
+  /**
+   * Write the scorer's scaled values of `column` into its inputs.
+   * @param {Option} column
+   * @param {ColumnSum["cells"]} cells
+   */
   scale(column, cells) {
     const scored = this.scored.get(column.id);
     if (!scored || !Array.isArray(scored.scaled)) return;
@@ -127,7 +182,7 @@ export class AllocationTotals {
       total: formatNumber(this.total),
       unit: this.unit,
     });
-    const buttonHadFocus = document.activeElement === (this.lineFor.get(column.id) || {}).button;
+    const buttonHadFocus = document.activeElement === this.lineFor.get(column.id)?.button;
     this.onScaled();
     // The button hides now that the column adds up: keep focus in the column.
     if (cells[0] && (buttonHadFocus || document.activeElement === document.body)) cells[0].input.focus();

@@ -1,3 +1,4 @@
+// @ts-check
 // Reading and writing a rendered questionnaire's inputs as an answers object
 // keyed by the author's ids (see scorer/src/lederskap_scorer/model.py). Each
 // question type reads and writes its own inputs (parts/<type>.js, `fields`):
@@ -18,7 +19,94 @@ import { lineBreaks } from "./parts/text.js";
 
 export { numberIn } from "./parts/allocation.js";
 
-/** The questionnaire definition JSON the build placed in the form, as text. */
+/**
+ * @import { AllocationPart, AllocationFields } from "./parts/allocation.js"
+ * @import { ChecklistPart } from "./parts/checklist.js"
+ * @import { ChoicePart } from "./parts/choice.js"
+ * @import { LikertItemFields, LikertPart } from "./parts/likert.js"
+ * @import { TextPart } from "./parts/text.js"
+ */
+
+/**
+ * A part of a questionnaire's definition, one of the question types (parts/index.js).
+ * @typedef {LikertPart | TextPart | ChecklistPart | AllocationPart | ChoicePart} PartDefinition
+ */
+
+/**
+ * A point of the scale with its words (lederskap_scorer/scale.py, ScaleLabel).
+ * @typedef {{value: number, text: string}} ScaleLabel
+ */
+
+/**
+ * A band of dimension means put into words (lederskap_scorer/scale.py, Band).
+ * @typedef {{min: number, max: number, label: string, text: string}} Band
+ */
+
+/**
+ * The answer scale of a questionnaire's likert items (lederskap_scorer/scale.py, Scale).
+ * @typedef {{min: number, max: number, labels: ScaleLabel[]}} Scale
+ */
+
+/**
+ * A questionnaire's definition as the build writes it for the browser (the form's
+ * data-lsk-definition: `schema.dump` of lederskap_scorer/model.py, Questionnaire; every field
+ * is there, those left at their default too).
+ * @typedef {object} Definition
+ * @property {string} id
+ * @property {number} version
+ * @property {string} title
+ * @property {PartDefinition[]} parts
+ * @property {string} intro
+ * @property {string} source
+ * @property {Scale | null} scale
+ * @property {Band[]} bands
+ */
+
+/**
+ * Stored answers by answer id. A record holds whatever was stored (by an older form, by
+ * hand, from a file): any value, which the form shows only when it fits (FormFields.view).
+ * @typedef {Record<string, unknown>} Answers
+ */
+
+/**
+ * An answer as the form reads and shows it: a likert item's value, a choice question's
+ * option id or a text, a checklist's ticked option ids, an allocation row's filled-in cells.
+ * @typedef {number | string | string[] | Record<string, number>} FormAnswer
+ */
+
+/** @typedef {Record<string, FormAnswer>} FormAnswers */
+
+/**
+ * What one pass over the form reads once for every part: the checked radio of each
+ * question answered with radios (likert, choice), by its id (FormFields.checkedRadios).
+ * @typedef {{checked: Map<string, HTMLInputElement>}} FormState
+ */
+
+/**
+ * A part's inputs in a rendered form (a question type's `fields`).
+ * @typedef {object} FieldGroup
+ * @property {string[]} ids the answer ids it has inputs for
+ * @property {(answers: FormAnswers, state: FormState) => void} read add the answers in its inputs to `answers`
+ * @property {(answers: Answers, into: FormAnswers) => void} view add to `into` what its inputs would show of `answers`
+ * @property {(view: FormAnswers, wanted: (id: string) => boolean, state: FormState) => void} write
+ *   show `view` (what `view` gave) in its inputs, for the ids `wanted`
+ * @property {LikertItemFields[]} [items] a likert part's statements (their clear buttons)
+ * @property {AllocationFields} [allocation] an allocation part's cells (its live sums)
+ */
+
+/**
+ * What a part's answers on the results page are drawn with (my-results.js gives it to a
+ * question type's `answersView`).
+ * @typedef {object} AnswersViewContext
+ * @property {Definition} definition the questionnaire's
+ * @property {(partId: string) => HTMLElement} resultsBox a box for the part's results, drawn once they are computed
+ */
+
+/**
+ * The questionnaire definition JSON the build placed in the form, as text.
+ * @param {HTMLFormElement} form
+ * @returns {string}
+ */
 export function definitionText(form) {
   const text = form.dataset.lskDefinition;
   if (!text) throw new Error("the questionnaire definition is missing from the page");
@@ -27,34 +115,54 @@ export function definitionText(form) {
 
 /** Every answerable field of the form, found from the questionnaire definition. */
 export class FormFields {
+  /**
+   * @param {HTMLFormElement} form
+   * @param {Pick<Definition, "parts">} definition
+   */
   constructor(form, definition) {
     this.form = form;
     this.inputs = indexInputs(form);
-    this.radioAnswers = new Map(); // radio -> {id, value}: what choosing it answers (likert)
+    /** @type {Map<HTMLInputElement, {id: string, value: number | string}>} what choosing a radio answers */
+    this.radioAnswers = new Map();
+    /** @type {FieldGroup[]} */
     this.groups = (definition.parts || [])
       .map((part) => partKind(part.type).fields(this, part))
       .filter((group) => group !== null);
-    this.likert = this.groups.flatMap((group) => group.items || []); // {id, text, fieldset, radios, byValue}
-    this.allocations = this.groups.filter((group) => group.allocation).map((group) => group.allocation);
+    this.likert = this.groups.flatMap((group) => group.items || []);
+    this.allocations = this.groups.flatMap((group) => (group.allocation ? [group.allocation] : []));
   }
 
-  /** The ids this form has inputs for. */
+  /**
+   * The ids this form has inputs for.
+   * @returns {string[]}
+   */
   ids() {
     return this.groups.flatMap((group) => group.ids);
   }
 
-  /** The checked radio of each likert item, by item id, found with one query (in the order of the form). */
+  /**
+   * The checked radio of each question answered with radios, by its id, found with one query
+   * (in the order of the form).
+   * @returns {Map<string, HTMLInputElement>}
+   */
   checkedRadios() {
+    /** @type {Map<string, HTMLInputElement>} */
     const checked = new Map();
-    for (const radio of this.form.querySelectorAll('input[type="radio"]:checked')) {
+    const selector = 'input[type="radio"]:checked';
+    const radios = /** @type {NodeListOf<HTMLInputElement>} */ (this.form.querySelectorAll(selector));
+    for (const radio of radios) {
       const answer = this.radioAnswers.get(radio);
       if (answer) checked.set(answer.id, radio);
     }
     return checked;
   }
 
-  /** The answers now in the form; unanswered ids are absent. */
+  /**
+   * The answers now in the form; unanswered ids are absent.
+   * @returns {FormAnswers}
+   */
   read() {
+    /** @type {FormAnswers} */
     const answers = {};
     const state = { checked: this.checkedRadios() };
     for (const group of this.groups) group.read(answers, state);
@@ -65,8 +173,11 @@ export class FormFields {
    * What the form shows for `answers`: the answers `read()` gives after `write(answers)`,
    * computed without touching the form. A value the form cannot show exactly (off its
    * scale, of another type, an option it does not have) is not in it.
+   * @param {Answers} answers
+   * @returns {FormAnswers}
    */
   view(answers) {
+    /** @type {FormAnswers} */
     const view = {};
     for (const group of this.groups) group.view(answers, view);
     return view;
@@ -75,10 +186,12 @@ export class FormFields {
   /**
    * Fill the form from `answers` (see `view`). With `only`, a set of ids, the other
    * fields are left as they are (another tab's answers are written in this way).
+   * @param {Answers} answers
+   * @param {ReadonlySet<string> | null} [only]
    */
   write(answers, only = null) {
     const view = this.view(answers);
-    const wanted = (id) => only === null || only.has(id);
+    const wanted = (/** @type {string} */ id) => only === null || only.has(id);
     const state = { checked: this.checkedRadios() };
     for (const group of this.groups) group.write(view, wanted, state);
   }
@@ -87,6 +200,8 @@ export class FormFields {
    * The ids of the form whose stored value in `answers` the form cannot show (see `view`):
    * it is kept in the record, but neither shown nor scored. No answer, an empty text,
    * an empty list and an empty row are simply unanswered.
+   * @param {Answers} answers
+   * @returns {string[]}
    */
   unshown(answers) {
     const view = this.view(answers);
@@ -99,18 +214,40 @@ export class FormFields {
   }
 }
 
-function isEmptyAnswer(value) {
-  if (value === null || value === undefined || value === "") return true;
+/** A text of nothing but white space, as Python's str.isspace() has it (JavaScript's \s differs). */
+const BLANK = /^[\t\n\v\f\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/;
+
+/**
+ * Whether a stored value is no answer at all: nothing, a blank text, an empty list, or an
+ * object without a value. The scorer's rule (lederskap_scorer.answers.is_empty), which decides
+ * what counts as answered in the results; the page needs it before Python is ready, to draw
+ * stored answers and count those it keeps for removed questions. tests/fixtures/empty-answers.json
+ * holds the cases both are tested on (tests/js/answers.test.mjs, tests/scorer/test_answers.py).
+ * @param {unknown} value
+ * @returns {boolean}
+ */
+export function isEmptyAnswer(value) {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return BLANK.test(value);
   if (Array.isArray(value)) return value.length === 0;
   if (isPlainObject(value)) return Object.values(value).every((cell) => cell === null);
   return false;
 }
 
-/** Whether two answers are the same: checklists in any order, allocation rows without empty cells. */
+/**
+ * Whether two answers are the same: checklists in any order, allocation rows without empty cells.
+ * @param {unknown} a
+ * @param {unknown} b
+ * @returns {boolean}
+ */
 export function sameAnswer(a, b) {
   return canonicalAnswer(a) === canonicalAnswer(b);
 }
 
+/**
+ * @param {unknown} value
+ * @returns {string}
+ */
 function canonicalAnswer(value) {
   if (value === undefined) return "undefined";
   if (Array.isArray(value)) return JSON.stringify([...value].map(String).sort());

@@ -1,3 +1,4 @@
+// @ts-check
 // The tools for the whole course on the results page ("Mine resultater"): export
 // (the JSON file of scorer/RECORDS.md, and a CSV for spreadsheets), import (checked
 // by the scorer, previewed, merged or replaced, all or nothing) and delete. They
@@ -24,23 +25,132 @@ import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
 import { timestamp } from "./local-storage.js";
 import { courseRecords, deleteCourse, parseRecord } from "./record-store.js";
 
+/**
+ * @import { Answers, Definition } from "./answers.js"
+ * @import { AnswerStore, CourseRecord, StoredRecord } from "./record-store.js"
+ * @import { PartResult, Results } from "./results-view.js"
+ * @import { Scorer } from "./scorer-client.js"
+ */
+
+/**
+ * A row of the CSV file: questionnaire, part, kind, id, question, answer.
+ * @typedef {string[]} CsvRow
+ */
+
+/**
+ * How a question type's `csvRows` makes its rows: an answer's row (its id, its question,
+ * the answer as text) and a score's row (its kind's message key, "csv.kind_mean" or
+ * "csv.kind_sum", the id and the text of what is scored, the score as text).
+ * @typedef {object} CsvRowMakers
+ * @property {(id: string, text: string, value: string) => CsvRow} answerRow
+ * @property {(kind: string, id: string, text: string, value: string) => CsvRow} scoreRow
+ */
+
+/**
+ * A questionnaire of the results page (my-results.js).
+ * @typedef {object} PageQuestionnaire
+ * @property {string} id
+ * @property {number} version
+ * @property {string} definitionJson
+ * @property {Definition} definition
+ */
+
+/**
+ * What the tools use of the results page (my-results.js, MyResults).
+ * @typedef {object} ResultsPage
+ * @property {string} sitePath
+ * @property {string} course
+ * @property {string} language
+ * @property {PageQuestionnaire[]} questionnaires in the course's order
+ * @property {Map<string, PageQuestionnaire>} byId
+ * @property {Map<string, {answers: string, results: Results}>} results each questionnaire's last
+ *   results, with the JSON of the answers they were computed for
+ * @property {Scorer | null} scorer null: the course has no questionnaires
+ * @property {() => Promise<void>} scoreAll score every questionnaire with answers, and draw the results
+ * @property {(options?: {keepFocus?: boolean}) => void} renderAll draw everything again from what is stored
+ * @property {(id: string, version: number) => AnswerStore} store a questionnaire's stored record
+ */
+
+/** @typedef {"merge" | "replace"} ImportMode */
+
+/**
+ * One questionnaire of an import plan (scorer/RECORDS.md, "The import plan"): what merging
+ * and replacing would change, and the record each would write.
+ * @typedef {object} ImportEntry
+ * @property {string} id
+ * @property {string | null} title null: not in the course
+ * @property {boolean} in_course
+ * @property {number} file_version
+ * @property {number | null} version the questionnaire's in the course
+ * @property {boolean} current_unreadable whether a stored text here cannot be read (it is set aside)
+ * @property {number} answers_in_file
+ * @property {number} new
+ * @property {number} changed
+ * @property {number} unchanged
+ * @property {number} only_here
+ * @property {number} not_in_form
+ * @property {number} not_usable
+ * @property {number} snapshots_in_file
+ * @property {number} snapshots_added
+ * @property {number} snapshots_updated
+ * @property {number} snapshots_only_here
+ * @property {number} snapshots_unusable
+ * @property {StoredRecord} merge the record to write when merging
+ * @property {StoredRecord} replace the record to write when replacing
+ */
+
+/**
+ * A problem of an import file (scorer/RECORDS.md): its code, where in the file, and the values
+ * its message (`import.problem.<code>`) needs.
+ * @typedef {object} ImportProblem
+ * @property {string} code
+ * @property {string} path
+ * @property {string} [questionnaire]
+ * @property {string} [id]
+ * @property {number} [limit]
+ * @property {string} [course]
+ * @property {number} [version]
+ * @property {string} [problem] invalid-value: the answer problem's code
+ * @property {Record<string, string>} [values] invalid-value: the answer problem's values
+ */
+
+/**
+ * The scorer's check of an import file (scorer/RECORDS.md, "The import plan"; check_import_json).
+ * @typedef {object} ImportPlan
+ * @property {number} plan_format
+ * @property {boolean} ok false: the file is refused, and nothing may change
+ * @property {ImportProblem[]} problems
+ * @property {number} more_problems
+ * @property {{course: string, site: string, exported: string, format_version: number} | null} file
+ * @property {boolean} empty
+ * @property {Record<ImportMode, boolean>} changes
+ * @property {ImportEntry[]} questionnaires
+ */
+
 /** How long the spreadsheet download waits for the scorer before offering the answers without scores. */
 export const CSV_WAIT_MS = 4000;
 
 export class CourseDataTools {
-  /** `page`: the results page (my-results.js): its questionnaires, records, results and scorer. */
+  /** @param {ResultsPage} page the results page: its questionnaires, records, results and scorer */
   constructor(page) {
     this.page = page;
+    this.csvWaiting = false;
     this.tools = this.makeTools();
     this.element = this.tools.element;
   }
 
-  /** Tell the learner `text` in the tools' status line. */
+  /**
+   * Tell the learner `text` in the tools' status line.
+   * @param {string} text
+   */
   say(text) {
     this.tools.say(text);
   }
 
-  /** Show the export reminder when it is due, for `records` (courseRecords). */
+  /**
+   * Show the export reminder when it is due, for `records` (courseRecords).
+   * @param {Map<string, CourseRecord>} records
+   */
   refresh(records) {
     this.tools.refresh(records);
   }
@@ -49,6 +159,7 @@ export class CourseDataTools {
     const titleId = uniqueId("lsk-tools-title");
     const fileId = uniqueId("lsk-import-file");
     const hintId = uniqueId("lsk-import-hint");
+    /** @type {(action: string, text: string, extra?: string) => HTMLButtonElement} */
     const button = (action, text, extra = "") =>
       h("button", { type: "button", class: `lsk-button ${extra}`.trim(), "data-lsk-action": action }, text);
     const exportJson = button("export-all", t("mine.export_json"));
@@ -72,6 +183,7 @@ export class CourseDataTools {
     });
     const unscoredCsv = button("export-csv-unscored", t("mine.export_csv_unscored"));
     unscoredCsv.hidden = true;
+    /** @type {((taken: "unscored") => void) | null} */
     let takeUnscored = null;
     unscoredCsv.addEventListener("click", () => takeUnscored && takeUnscored("unscored"));
     const feedback = h("p", { class: "lsk-toolbar-feedback", role: "status", "data-lsk-feedback": true });
@@ -95,7 +207,11 @@ export class CourseDataTools {
     );
     const tools = {
       element,
-      /** Show the offer of the answers without scores; resolves to "unscored" when taken. `false` hides it. */
+      /**
+       * Show the offer of the answers without scores; resolves to "unscored" when taken. `false` hides it.
+       * @param {boolean} [show]
+       * @returns {Promise<"unscored"> | null}
+       */
       offerUnscoredCsv: (show = true) => {
         unscoredCsv.hidden = !show;
         if (!show) {
@@ -107,13 +223,13 @@ export class CourseDataTools {
           takeUnscored = resolve;
         });
       },
-      say: (text) => {
+      say: (/** @type {string} */ text) => {
         feedback.textContent = "";
         requestAnimationFrame(() => {
           feedback.textContent = text;
         });
       },
-      refresh: (records) => {
+      refresh: (/** @type {Map<string, CourseRecord>} */ records) => {
         const answered = this.page.questionnaires.filter((q) => {
           const entry = records.get(q.id);
           return entry && entry.record && Object.keys(entry.record.answers).length;
@@ -133,9 +249,12 @@ export class CourseDataTools {
 
   exportAll() {
     const records = courseRecords(this.page.sitePath, this.page.course);
-    const entries = this.page.questionnaires.map((q) => exportEntry(q.id, q.version, (records.get(q.id) || {}).record));
+    const entries = this.page.questionnaires.map((q) => exportEntry(q.id, q.version, records.get(q.id)?.record));
+    // Records of questionnaires the course no longer has: exported with their own version, or
+    // with 0 (no questionnaire has it: versions start at 1) when they hold none that the scorer
+    // reads as a version, so that the file can be imported again.
     for (const [id, entry] of records) {
-      if (!this.page.byId.has(id) && entry.record) entries.push(exportEntry(id, entry.record.version, entry.record));
+      if (!this.page.byId.has(id) && entry.record) entries.push(exportEntry(id, 0, entry.record));
     }
     const file = exportDocument({ course: this.page.course, site: siteAddress(this.page.sitePath), entries });
     const text = `${JSON.stringify(file, null, 2)}\n`;
@@ -156,16 +275,19 @@ export class CourseDataTools {
       this.tools.say(t("mine.csv_waiting"));
       return;
     }
-    if (this.page.scorer && this.page.scorer.state !== "ready") {
+    const scorer = this.page.scorer;
+    if (scorer && scorer.state !== "ready") {
       this.csvWaiting = true;
       this.tools.say(t("mine.csv_waiting"));
       const scored = (async () => {
-        await this.page.scorer.start();
+        await scorer.start();
         await this.page.scoreAll();
       })().catch(() => {
         // Without the scorer the file has the answers but no scores; the learner is told.
       });
-      let slow = null;
+      /** @type {ReturnType<typeof setTimeout> | undefined} */
+      let slow;
+      /** @type {Promise<"slow">} */
       const waited = new Promise((resolve) => {
         slow = setTimeout(() => resolve("slow"), CSV_WAIT_MS);
       });
@@ -184,12 +306,16 @@ export class CourseDataTools {
     this.writeCsv({ withScores: true });
   }
 
+  /**
+   * Offer the spreadsheet file: with the scores computed for the answers stored now, or without.
+   * @param {{withScores: boolean}} options
+   */
   writeCsv({ withScores }) {
     const records = courseRecords(this.page.sitePath, this.page.course);
     const rows = [[t("csv.questionnaire"), t("csv.part"), t("csv.kind"), t("csv.id"), t("csv.text"), t("csv.value")]];
     let scored = true;
     for (const q of this.page.questionnaires) {
-      const record = (records.get(q.id) || {}).record;
+      const record = records.get(q.id)?.record;
       if (!record) continue;
       const known = this.page.results.get(q.id);
       const results = withScores && known && known.answers === JSON.stringify(record.answers) ? known.results : null;
@@ -219,6 +345,11 @@ export class CourseDataTools {
 
   // ---- import ---------------------------------------------------------------
 
+  /**
+   * Check the file chosen in `input` with the scorer and show what importing it would do.
+   * @param {HTMLInputElement} input
+   * @param {HTMLElement} preview
+   */
   async chooseFile(input, preview) {
     const chosen = input.files && input.files[0];
     if (!chosen) return;
@@ -229,9 +360,10 @@ export class CourseDataTools {
       return;
     }
     this.tools.say(t("import.checking"));
-    if (!this.page.scorer) return;
+    const scorer = this.page.scorer;
+    if (!scorer) return;
     try {
-      await this.page.scorer.start();
+      await scorer.start();
     } catch {
       this.showRefusal(preview, [t("import.no_scorer")]);
       input.value = "";
@@ -240,7 +372,9 @@ export class CourseDataTools {
     const records = courseRecords(this.page.sitePath, this.page.course);
     // Each record as its stored text, read by Python on its own (one it cannot read is set
     // aside when the import is applied); a record this visit could not store, as it is here.
+    /** @type {Record<string, string | null>} */
     const stored = {};
+    /** @type {Map<string, string | null>} */
     const raws = new Map();
     for (const [id, entry] of records) {
       raws.set(id, entry.raw);
@@ -253,12 +387,13 @@ export class CourseDataTools {
       definitions: this.page.questionnaires.map((q) => q.definitionJson),
       records: stored,
     };
+    /** @type {ImportPlan} */
     let plan;
     try {
-      plan = JSON.parse(await this.page.scorer.checkImport(read.text, JSON.stringify(context)));
+      plan = JSON.parse(await scorer.checkImport(read.text, JSON.stringify(context)));
     } catch (error) {
       console.error("lederskap: the file could not be checked", error);
-      this.showRefusal(preview, [t(this.page.scorer.state === "ready" ? "import.check_failed" : "import.no_scorer")]);
+      this.showRefusal(preview, [t(scorer.state === "ready" ? "import.check_failed" : "import.no_scorer")]);
       input.value = "";
       return;
     }
@@ -276,7 +411,11 @@ export class CourseDataTools {
     this.showPreview(preview, plan, raws, chosen.name);
   }
 
-  /** A file that holds nothing that would change what is stored: said so, nothing written. */
+  /**
+   * A file that holds nothing that would change what is stored: said so, nothing written.
+   * @param {HTMLElement} preview
+   * @param {string} key the message saying why
+   */
   showNothingToImport(preview, key) {
     const titleId = uniqueId("lsk-import-title");
     preview.setAttribute("aria-labelledby", titleId);
@@ -287,6 +426,11 @@ export class CourseDataTools {
     this.tools.say(t(key));
   }
 
+  /**
+   * A file that cannot be imported: why, and that nothing changed.
+   * @param {HTMLElement} preview
+   * @param {readonly string[]} lines
+   */
   showRefusal(preview, lines) {
     const titleId = uniqueId("lsk-import-title");
     preview.setAttribute("aria-labelledby", titleId);
@@ -302,9 +446,17 @@ export class CourseDataTools {
     this.tools.say(t("import.refused"));
   }
 
+  /**
+   * What importing the file would do, per way of importing, with the buttons to do it or not.
+   * @param {HTMLElement} preview
+   * @param {ImportPlan} plan
+   * @param {Map<string, string | null>} raws the stored texts the plan was made from
+   * @param {string} fileName
+   */
   showPreview(preview, plan, raws, fileName) {
     const titleId = uniqueId("lsk-import-title");
     const modeName = uniqueId("lsk-import-mode");
+    /** @type {(value: ImportMode, label: string, hint: string) => HTMLDivElement} */
     const mode = (value, label, hint) => {
       const id = `${modeName}-${value}`;
       const radio = h("input", {
@@ -330,8 +482,16 @@ export class CourseDataTools {
       mode("replace", t("import.replace"), t("import.replace_hint")),
     );
     const list = h("ul", { class: "lsk-import-list" });
+    /**
+     * The way of importing chosen (one of the two radios is always checked).
+     * @returns {ImportMode}
+     */
+    const chosenMode = () => {
+      const checked = modes.querySelector("input:checked");
+      return checked instanceof HTMLInputElement && checked.value === "replace" ? "replace" : "merge";
+    };
     const draw = () => {
-      const chosen = modes.querySelector("input:checked").value;
+      const chosen = chosenMode();
       replaceChildren(list, plan.questionnaires.map((entry) => previewEntry(entry, chosen)));
     };
     modes.addEventListener("change", draw);
@@ -342,7 +502,7 @@ export class CourseDataTools {
       { type: "button", class: "lsk-button", "data-lsk-action": "cancel-import" },
       t("dialog.cancel"),
     );
-    const file = plan.file || {};
+    const file = plan.file;
     replaceChildren(
       preview,
       h("h3", { id: titleId }, t("import.preview_heading")),
@@ -351,8 +511,8 @@ export class CourseDataTools {
         { class: "lsk-hint" },
         t("import.file_info", {
           file: fileName,
-          date: file.exported ? formatTime(file.exported) : t("results.no_mean"),
-          site: file.site || t("results.no_mean"),
+          date: file && file.exported ? formatTime(file.exported) : t("results.no_mean"),
+          site: (file && file.site) || t("results.no_mean"),
         }),
       ),
       modes,
@@ -370,7 +530,7 @@ export class CourseDataTools {
       this.tools.say(t("import.cancelled"));
     });
     apply.addEventListener("click", async () => {
-      const chosen = modes.querySelector("input:checked").value;
+      const chosen = chosenMode();
       if (chosen === "replace") {
         const confirmed = await confirmAction({
           title: t("import.replace_title"),
@@ -394,6 +554,10 @@ export class CourseDataTools {
   /**
    * Write the plan's records, all or none: every stored text must still be the one the
    * plan was made from. Returns "done", "done_in_memory", "changed_meanwhile" or "failed".
+   * @param {ImportPlan} plan
+   * @param {ImportMode} mode
+   * @param {Map<string, string | null>} raws the stored texts the plan was made from
+   * @returns {"done" | "done_in_memory" | "changed_meanwhile" | "failed"}
    */
   applyPlan(plan, mode, raws) {
     const stores = plan.questionnaires.map((entry) => {
@@ -406,14 +570,16 @@ export class CourseDataTools {
         return "changed_meanwhile";
       }
     }
+    /** @type {{store: AnswerStore, before: string | null | undefined}[]} */
     const written = [];
     let inMemory = false;
     for (const { entry, store } of stores) {
       const before = store.readRaw();
       // A stored text the page or Python could not read is kept aside before the import is written over it.
-      const unreadable =
-        typeof before === "string" ? parseRecord(before).problem || (entry.current_unreadable ? "unreadable" : null) : null;
-      if (unreadable) store.setAside(before, unreadable);
+      if (typeof before === "string") {
+        const unreadable = parseRecord(before).problem || (entry.current_unreadable ? "unreadable" : null);
+        if (unreadable) store.setAside(before, unreadable);
+      }
       if (store.protectStored) {
         this.restore(written);
         return "failed";
@@ -429,11 +595,17 @@ export class CourseDataTools {
     return inMemory ? "done_in_memory" : "done";
   }
 
+  /**
+   * Put back the stored texts an import wrote over (it failed half way).
+   * @param {readonly {store: AnswerStore, before: string | null | undefined}[]} written
+   */
   restore(written) {
     for (const { store, before } of written) {
+      const storage = store.storage;
+      if (!storage) continue; // kept in memory only: nothing was written over
       try {
-        if (typeof before === "string") store.storage.setItem(store.key, before);
-        else store.storage.removeItem(store.key);
+        if (typeof before === "string") storage.setItem(store.key, before);
+        else storage.removeItem(store.key);
       } catch {
         // Nothing more can be done: the learner is told the import failed.
       }
@@ -441,7 +613,12 @@ export class CourseDataTools {
   }
 }
 
-/** What one questionnaire of an import would change, in words. */
+/**
+ * What one questionnaire of an import would change, in words.
+ * @param {ImportEntry} entry
+ * @param {ImportMode} mode
+ * @returns {HTMLLIElement}
+ */
 function previewEntry(entry, mode) {
   const name = entry.title || t("import.unknown_questionnaire", { id: entry.id });
   const lines = [];
@@ -477,7 +654,12 @@ function previewEntry(entry, mode) {
   );
 }
 
-/** A problem of an import plan (scorer/RECORDS.md) in words. */
+/**
+ * A problem of an import plan (scorer/RECORDS.md) in words.
+ * @param {ImportProblem} problem
+ * @param {ReadonlyMap<string, Pick<PageQuestionnaire, "definition">>} byId the course's questionnaires
+ * @returns {string}
+ */
 function problemText(problem, byId) {
   const q = problem.questionnaire ? byId.get(problem.questionnaire) : null;
   const values = {
@@ -494,12 +676,21 @@ function problemText(problem, byId) {
   return t(key, values);
 }
 
-/** The CSV rows of one questionnaire: each part's rows (answers, then scores), then answers to removed questions. */
+/**
+ * The CSV rows of one questionnaire: each part's rows (answers, then scores), then answers to removed questions.
+ * @param {Pick<PageQuestionnaire, "definition">} q
+ * @param {Answers} answers the stored answers
+ * @param {Pick<Results, "parts"> | null} results the scorer's results of these answers, or none
+ * @returns {CsvRow[]}
+ */
 export function csvRows(q, answers, results) {
   const title = q.definition.title;
+  /** @type {Map<string, PartResult>} */
   const scoredParts = new Map(((results && results.parts) || []).map((part) => [part.id, part]));
+  /** @type {CsvRow[]} */
   const rows = [];
   for (const part of q.definition.parts || []) {
+    /** @type {CsvRowMakers} */
     const rowsOf = {
       answerRow: (id, text, value) => [title, part.title, t("csv.kind_answer"), id, text, value],
       scoreRow: (kind, id, text, value) => [title, part.title, t(kind), id, text, value],

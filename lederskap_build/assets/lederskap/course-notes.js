@@ -1,3 +1,4 @@
+// @ts-check
 // The course's own notes, one small record per course and site (key
 // "<course scope>_course", storage-keys.js): when each questionnaire was last
 // exported (for the reminder to export), and when the browser was asked to keep
@@ -7,20 +8,41 @@
 import { openLocalStorage, timestamp } from "./local-storage.js";
 import { COURSE_NOTES, courseScope } from "./storage-keys.js";
 
+/**
+ * The course's notes as this module reads them: the times of the last exports by
+ * questionnaire, and when persistence was asked for (ISO times); other fields as stored.
+ * @typedef {Record<string, unknown> & {exported: Record<string, unknown>, persist?: unknown}} CourseNotes
+ */
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// Notes kept for this visit when they cannot be stored (scope -> notes).
+/** @type {Map<string, CourseNotes>} notes kept for this visit when they cannot be stored, by the course's scope */
 const notesInMemory = new Map();
 
-/** Forget the notes this visit kept in memory for a course (its data was deleted). */
+/**
+ * Forget the notes this visit kept in memory for a course (its data was deleted).
+ * @param {string} sitePath
+ * @param {string} course
+ */
 export function forgetNotesInMemory(sitePath, course) {
   notesInMemory.delete(courseScope(sitePath, course));
 }
 
+/**
+ * The notes stored under the course's scope `prefix` (none, or unreadable: empty notes),
+ * with the exports this visit could not store.
+ * @param {string} prefix
+ * @returns {CourseNotes}
+ */
 function readNotes(prefix) {
   const storage = openLocalStorage();
+  /** @type {unknown} */
   let notes = null;
   if (storage) {
     try {
@@ -29,13 +51,19 @@ function readNotes(prefix) {
       notes = null;
     }
   }
-  if (!isPlainObject(notes)) notes = { schema: 1 };
-  if (!isPlainObject(notes.exported)) notes.exported = {};
+  const read = isPlainObject(notes) ? notes : { schema: 1 };
+  /** @type {CourseNotes} */
+  const checked = { ...read, exported: isPlainObject(read.exported) ? read.exported : {} };
   const kept = notesInMemory.get(prefix);
-  if (kept) Object.assign(notes.exported, kept.exported);
-  return notes;
+  if (kept) Object.assign(checked.exported, kept.exported);
+  return checked;
 }
 
+/**
+ * Store the course's notes; kept in memory for the visit when they cannot be.
+ * @param {string} prefix the course's scope
+ * @param {CourseNotes} notes
+ */
 function writeNotes(prefix, notes) {
   const storage = openLocalStorage();
   try {
@@ -47,7 +75,12 @@ function writeNotes(prefix, notes) {
   }
 }
 
-/** Note that the given questionnaires were exported now. */
+/**
+ * Note that the given questionnaires were exported now.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {Iterable<string>} questionnaires their ids
+ */
 export function noteExport(sitePath, course, questionnaires) {
   const prefix = courseScope(sitePath, course);
   const notes = readNotes(prefix);
@@ -56,13 +89,22 @@ export function noteExport(sitePath, course, questionnaires) {
   writeNotes(prefix, notes);
 }
 
-/** When a questionnaire was last exported (an ISO time), or null. */
+/**
+ * When a questionnaire was last exported (an ISO time), or null.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {string} questionnaire its id
+ * @returns {string | null}
+ */
 export function lastExport(sitePath, course, questionnaire) {
   const value = readNotes(courseScope(sitePath, course)).exported[questionnaire];
   return typeof value === "string" ? value : null;
 }
 
-/** Forget when the questionnaire of record key `key` was exported (its answers were deleted). */
+/**
+ * Forget when the questionnaire of record key `key` was exported (its answers were deleted).
+ * @param {string} key
+ */
 export function forgetExport(key) {
   const cut = key.lastIndexOf("/");
   const prefix = key.slice(0, cut + 1);
@@ -85,7 +127,12 @@ export function forgetExport(key) {
 
 export const EXPORT_REMINDER_DAYS = 14;
 
-/** Whether to remind the learner to export: there are answers, and no export in the last 14 days. */
+/**
+ * Whether to remind the learner to export: there are answers, and no export in the last 14 days.
+ * @param {string | null} lastExported when (an ISO time; lastExport)
+ * @param {number} [now] milliseconds since 1970
+ * @returns {boolean}
+ */
 export function exportIsDue(lastExported, now = Date.now()) {
   if (!lastExported) return true;
   const time = Date.parse(lastExported);
@@ -98,6 +145,8 @@ let persistAsked = false;
  * Ask the browser, once, to keep this site's storage (some browsers clear a site's data
  * after 7 days without a visit). Called after an answer was saved; asking is noted in the
  * course's notes, so it happens once per course and browser, not once per visit.
+ * @param {string} sitePath
+ * @param {string} course
  */
 export function askToPersist(sitePath, course) {
   if (persistAsked) return;

@@ -1,22 +1,82 @@
+// @ts-check
 // The learner's answers as files: the JSON export (format: scorer/RECORDS.md,
 // "The export file"), a CSV for spreadsheets, downloading a file made in the
 // browser (a Blob: nothing is sent anywhere) and reading a chosen file.
+//
+// The export's format, its version and the largest file read for an import are the
+// scorer's (lederskap_scorer/records/export_file.py), from constants.js. An export is
+// made here, without Python, so that a learner can always take their answers away; the
+// scorer checks a file only when it is imported.
 
+import { constants } from "./constants.js";
 import { snapshotsOf } from "./record-store.js";
 
-export const EXPORT_FORMAT = "lederskap-answers";
-export const EXPORT_FORMAT_VERSION = 1;
-/** The largest file offered for import, in bytes (the scorer checks the text again). */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** @import { StoredRecord } from "./record-store.js" */
 
-const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+/**
+ * One questionnaire of an export file (scorer/RECORDS.md, "The export file").
+ * @typedef {object} ExportEntry
+ * @property {string} id
+ * @property {number} version the questionnaire's version the answers were given to
+ * @property {string | null} updated when the answers were last saved (an ISO time), or null
+ * @property {Record<string, unknown>} answers every answer as stored
+ * @property {unknown[]} snapshots every entry as stored
+ */
 
-/** One questionnaire's entry of an export file, from its record (of any schema) or none. */
+/**
+ * An export file.
+ * @typedef {object} ExportDocument
+ * @property {string} format
+ * @property {number} format_version
+ * @property {string} course
+ * @property {string} site the site's address, informative only
+ * @property {string} exported an ISO time
+ * @property {ExportEntry[]} questionnaires
+ */
+
+/**
+ * A chosen file's text, or why it was not read.
+ * @typedef {{text: string, problem?: undefined} | {text?: undefined, problem: "too-large" | "unreadable"}} ChosenFile
+ */
+
+/**
+ * The largest file offered to the scorer for an import, in bytes: a larger one is refused
+ * before it is read (the scorer holds the text to as many characters).
+ */
+export const MAX_IMPORT_BYTES = constants.maxImportBytes;
+
+const TIME = new RegExp(`^(?:${constants.timePattern})$`);
+
+/**
+ * Whether `value` is a time the scorer reads as one (records/file_values.py, is_time): of the
+ * scorer's pattern, and a real date and time, which the page needs no Python to see. An
+ * export's `updated` must be one, or the scorer refuses the file; a stored record written by
+ * hand may have another, which is exported as null (the scorer never reads it further).
+ * @param {unknown} value
+ * @returns {value is string}
+ */
+function isTime(value) {
+  if (typeof value !== "string" || !TIME.test(value)) return false;
+  const date = new Date(value);
+  // A date or time that does not exist (February 30, 24:00) is read as another one, or none;
+  // the scorer's dates start in year 1.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) return false;
+  return date.toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+/**
+ * One questionnaire's entry of an export file, from its record (of any schema) or none.
+ * @param {string} questionnaire its id
+ * @param {number} version its version now, for a record without a version of its own
+ * @param {StoredRecord | null | undefined} record
+ * @returns {ExportEntry}
+ */
 export function exportEntry(questionnaire, version, record) {
-  const updated = record && typeof record.updated === "string" && TIME.test(record.updated) ? record.updated : null;
+  const updated = record && isTime(record.updated) ? record.updated : null;
+  const stored = record ? record.version : undefined;
   return {
     id: questionnaire,
-    version: record && Number.isInteger(record.version) && record.version >= 0 ? record.version : version,
+    version: typeof stored === "number" && Number.isInteger(stored) && stored >= 0 ? stored : version,
     updated,
     answers: record && record.answers ? { ...record.answers } : {},
     // Every snapshot as stored, also one this page cannot show: an export never drops anything.
@@ -24,11 +84,15 @@ export function exportEntry(questionnaire, version, record) {
   };
 }
 
-/** The whole export file. */
+/**
+ * The whole export file.
+ * @param {{course: string, site: string, entries: ExportEntry[]}} content
+ * @returns {ExportDocument}
+ */
 export function exportDocument({ course, site, entries }) {
   return {
-    format: EXPORT_FORMAT,
-    format_version: EXPORT_FORMAT_VERSION,
+    format: constants.exportFormat,
+    format_version: constants.exportFormatVersion,
     course,
     site,
     exported: new Date().toISOString(),
@@ -36,17 +100,31 @@ export function exportDocument({ course, site, entries }) {
   };
 }
 
-/** The site's address, for the file (informative only: a file can be imported anywhere). */
+/**
+ * The site's address, for the file (informative only: a file can be imported anywhere).
+ * @param {string} sitePath
+ * @returns {string}
+ */
 export function siteAddress(sitePath) {
   return `${window.location.origin}${sitePath}`;
 }
 
-/** "2026-05-31", for file names. */
+/**
+ * "2026-05-31", for file names.
+ * @param {Date} [date]
+ * @returns {string}
+ */
 export function fileDate(date = new Date()) {
   return date.toISOString().slice(0, 10);
 }
 
-/** Offer `text` as a file download; returns the file name. */
+/**
+ * Offer `text` as a file download; returns the file name.
+ * @param {string} name
+ * @param {string} text
+ * @param {string} type its media type
+ * @returns {string}
+ */
 export function download(name, text, type) {
   const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
@@ -62,7 +140,11 @@ export function download(name, text, type) {
   return name;
 }
 
-/** The text of a chosen file: {text} or {problem: "too-large" | "unreadable"}; never throws. */
+/**
+ * The text of a chosen file: {text} or {problem: "too-large" | "unreadable"}; never throws.
+ * @param {Blob | null | undefined} file
+ * @returns {Promise<ChosenFile>}
+ */
 export async function readChosenFile(file) {
   if (!file) return { problem: "unreadable" };
   if (file.size > MAX_IMPORT_BYTES) return { problem: "too-large" };
@@ -89,6 +171,8 @@ const NEEDS_QUOTES = /[,;\t"\r\n]/;
  * (= + - @, a tab, a carriage return) or after a comma, a semicolon, a tab or a line break (= + - @),
  * gets an apostrophe in front; a cell holding a comma, a semicolon, a tab, a quote or a
  * line break is quoted, its quotes doubled, whichever separator the file uses.
+ * @param {unknown} value
+ * @returns {string}
  */
 export function csvCell(value) {
   let text = value === null || value === undefined ? "" : String(value);
@@ -98,7 +182,12 @@ export function csvCell(value) {
   return text;
 }
 
-/** Rows of cells as CSV text: a byte order mark (so spreadsheets read UTF-8) and CRLF line ends. */
+/**
+ * Rows of cells as CSV text: a byte order mark (so spreadsheets read UTF-8) and CRLF line ends.
+ * @param {readonly (readonly unknown[])[]} rows
+ * @param {string} separator
+ * @returns {string}
+ */
 export function csvText(rows, separator) {
   return `\ufeff${rows.map((row) => row.map((cell) => csvCell(cell)).join(separator)).join("\r\n")}\r\n`;
 }

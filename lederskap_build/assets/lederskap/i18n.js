@@ -9,7 +9,8 @@
 import { buildInfo } from "./build-info.js";
 import { messages } from "./messages.js";
 
-export const language = buildInfo.language || document.documentElement.lang || "nb";
+/** The course's language, in which the page speaks (the build writes it: buildInfo.language). */
+export const language = buildInfo.language;
 
 /**
  * The message `key` with its `{name}` placeholders filled from `values`.

@@ -1,8 +1,11 @@
+// @ts-check
 // The snapshots of one questionnaire on the results page ("Mine resultater"): the
 // list with rename and delete, and the comparison of two measurements (or one and
-// the answers now) per dimension, as a table and a paired bar chart.
+// the answers now) per dimension, as a table and a paired bar chart. A name is at most
+// as long as the scorer keeps one (constants.js: maxSnapshotName).
 
 import { confirmAction } from "./confirm-dialog.js";
+import { constants } from "./constants.js";
 import { h, replaceChildren, uniqueId } from "./dom.js";
 import { counted, t } from "./i18n.js";
 import { hasResults } from "./parts/index.js";
@@ -10,24 +13,101 @@ import { migrateStore } from "./record-sync.js";
 import { comparisonView, formatTime, shownSnapshots, snapshotName } from "./snapshots.js";
 import { courseRecords, snapshotsOf } from "./record-store.js";
 
+/**
+ * @import { AnswerStore, StoredRecord } from "./record-store.js"
+ * @import { Scorer } from "./scorer-client.js"
+ * @import { ShownSnapshot } from "./snapshots.js"
+ */
+
+/**
+ * A questionnaire of the results page (my-results.js), as far as this module uses it.
+ * @typedef {object} PageQuestionnaire
+ * @property {string} id
+ * @property {number} version
+ * @property {{parts?: {type: string}[]}} definition
+ * @property {HTMLElement} section its section of the page
+ * @property {HTMLElement} body where its answers, results and snapshots are drawn
+ */
+
+/**
+ * The results page (my-results.js), as far as this module uses it.
+ * @typedef {object} ResultsPage
+ * @property {string} sitePath
+ * @property {string} course
+ * @property {string} language
+ * @property {Map<string, {results: {snapshot_scores: unknown}}>} results the results shown, by questionnaire id
+ * @property {Scorer | null} scorer
+ * @property {(id: string, version: number) => AnswerStore} store
+ * @property {(options?: {keepFocus?: boolean}) => void} renderAll
+ * @property {{say: (text: string) => void}} tools
+ */
+
+/**
+ * A snapshot of the list: one the page can show (snapshots.js), its name and time as stored.
+ * @typedef {ShownSnapshot & {name?: unknown, created?: unknown}} ListedSnapshot
+ */
+
+/**
+ * The two measurements compared: snapshot ids, or NOW.
+ * @typedef {{from: string, to: string}} Chosen
+ */
+
+/**
+ * One side of a comparison: its label and scores (a snapshot's, or the results' snapshot_scores);
+ * `pending` while the answers now are not scored yet.
+ * @typedef {{label: string, scores: unknown, pending: boolean}} Measurement
+ */
+
 const NOW = "now";
 
+/**
+ * @param {{name?: unknown}} snapshot
+ * @returns {boolean}
+ */
 function hasOwnName(snapshot) {
   return typeof snapshot.name === "string" && snapshot.name.trim() !== "";
 }
 
+/**
+ * The snapshots of a record's `stored` entries that the page can show (shownSnapshots), in their order.
+ * @param {readonly unknown[]} stored
+ * @returns {ListedSnapshot[]}
+ */
+function listedSnapshots(stored) {
+  return /** @type {ListedSnapshot[]} */ (shownSnapshots(stored));
+}
+
+/**
+ * Whether the stored entry `entry` of a record's snapshots is the snapshot `id`.
+ * @param {unknown} entry
+ * @param {string} id
+ * @returns {entry is Record<string, unknown>}
+ */
+function isSnapshot(entry, id) {
+  return typeof entry === "object" && entry !== null && /** @type {{id?: unknown}} */ (entry).id === id;
+}
+
 export class SnapshotsView {
-  /** `page`: the results page (my-results.js), whose records, results and tools this uses. */
+  /** @param {ResultsPage} page the results page, whose records, results and tools this uses */
   constructor(page) {
     this.page = page;
-    this.comparisons = new Map(); // questionnaire id -> {from, to} chosen
-    this.requests = new Map(); // questionnaire id -> the number of the latest comparison asked for
+    /** @type {Map<string, Chosen>} questionnaire id -> the measurements chosen */
+    this.comparisons = new Map();
+    /** @type {Map<string, number>} questionnaire id -> the number of the latest comparison asked for */
+    this.requests = new Map();
   }
 
+  /**
+   * The snapshots of `q`'s record: the list, and the comparison when the questionnaire has likert parts.
+   * @param {PageQuestionnaire} q
+   * @param {StoredRecord | null | undefined} record
+   * @returns {HTMLElement}
+   */
   snapshotsView(q, record) {
     const stored = snapshotsOf(record);
-    const snapshots = shownSnapshots(stored).sort((a, b) => String(a.created).localeCompare(String(b.created)));
+    const snapshots = listedSnapshots(stored).sort((a, b) => String(a.created).localeCompare(String(b.created)));
     const titleId = uniqueId("lsk-snapshots-title");
+    /** @type {HTMLElement[]} */
     const children = [h("h3", { class: "lsk-part-title", id: titleId }, t("snapshots.heading"))];
     if (stored.length > snapshots.length) {
       children.push(
@@ -55,13 +135,19 @@ export class SnapshotsView {
     return h("section", { class: "lsk-snapshots", "aria-labelledby": titleId, "data-lsk-snapshots": q.id }, children);
   }
 
+  /**
+   * One snapshot of the list, with its name field, rename and delete.
+   * @param {PageQuestionnaire} q
+   * @param {ListedSnapshot} snapshot
+   * @returns {HTMLLIElement}
+   */
   snapshotEntry(q, snapshot) {
     const nameId = uniqueId("lsk-snapshot-rename");
     const input = h("input", {
       type: "text",
       id: nameId,
       class: "lsk-text-input",
-      maxlength: 200,
+      maxlength: constants.maxSnapshotName,
       value: typeof snapshot.name === "string" ? snapshot.name : "",
       "data-lsk-focus-key": `rename-input-${q.id}-${snapshot.id}`,
     });
@@ -118,16 +204,27 @@ export class SnapshotsView {
     );
   }
 
+  /**
+   * The choice of the two measurements to compare, and where their comparison is drawn.
+   * @param {PageQuestionnaire} q
+   * @param {ListedSnapshot[]} snapshots at least one, oldest first
+   * @returns {HTMLElement}
+   */
   comparisonControls(q, snapshots) {
     const choices = [
       ...snapshots.map((s) => ({ value: s.id, label: snapshotName(s) })),
       { value: NOW, label: t("compare.now") },
     ];
-    const chosen = this.comparisons.get(q.id) || {};
+    const chosen = this.comparisons.get(q.id);
     const ids = new Set(choices.map((c) => c.value));
-    const from = ids.has(chosen.from) ? chosen.from : snapshots[0].id;
-    const to = ids.has(chosen.to) ? chosen.to : snapshots.length > 1 ? snapshots.at(-1).id : NOW;
+    const from = chosen && ids.has(chosen.from) ? chosen.from : snapshots[0].id;
+    const latest = snapshots.length > 1 ? snapshots[snapshots.length - 1].id : NOW;
+    const to = chosen && ids.has(chosen.to) ? chosen.to : latest;
     this.comparisons.set(q.id, { from, to });
+    /**
+     * @param {"from" | "to"} which
+     * @param {string} value the measurement chosen
+     */
     const select = (which, value) => {
       const id = uniqueId(`lsk-compare-${which}`);
       const element = h(
@@ -136,7 +233,9 @@ export class SnapshotsView {
         choices.map((choice) => h("option", { value: choice.value, selected: choice.value === value }, choice.label)),
       );
       element.addEventListener("change", () => {
-        this.comparisons.set(q.id, { ...this.comparisons.get(q.id), [which]: element.value });
+        const current = this.comparisons.get(q.id) || { from, to };
+        const changed = which === "from" ? { ...current, from: element.value } : { ...current, to: element.value };
+        this.comparisons.set(q.id, changed);
         this.renderComparison(q);
       });
       const label = h("label", { for: id, class: "lsk-field-label" }, t(`compare.${which}`));
@@ -152,7 +251,13 @@ export class SnapshotsView {
     );
   }
 
-  /** The measurement `choice` stands for: a snapshot, or the answers now. */
+  /**
+   * The measurement `choice` stands for: a snapshot, or the answers now.
+   * @param {PageQuestionnaire} q
+   * @param {string} choice a snapshot's id, or NOW
+   * @param {ListedSnapshot[]} snapshots
+   * @returns {Measurement}
+   */
   measurement(q, choice, snapshots) {
     if (choice === NOW) {
       const known = this.page.results.get(q.id);
@@ -163,12 +268,16 @@ export class SnapshotsView {
     return { label: snapshotName(snapshot), scores: snapshot.scores, pending: false };
   }
 
+  /**
+   * Draw the comparison chosen for `q` (the scorer's, compare_json), or say that it waits for the scorer.
+   * @param {PageQuestionnaire} q
+   */
   renderComparison(q) {
     const output = q.body.querySelector("[data-lsk-compare-output]");
     const chosen = this.comparisons.get(q.id);
     if (!output || !chosen) return;
-    const record = (courseRecords(this.page.sitePath, this.page.course).get(q.id) || {}).record;
-    const snapshots = shownSnapshots(snapshotsOf(record));
+    const record = courseRecords(this.page.sitePath, this.page.course).get(q.id)?.record;
+    const snapshots = listedSnapshots(snapshotsOf(record));
     const from = this.measurement(q, chosen.from, snapshots);
     const to = this.measurement(q, chosen.to, snapshots);
     const scorer = this.page.scorer;
@@ -179,7 +288,7 @@ export class SnapshotsView {
     // The change is the scorer's (compare_json); the latest request wins.
     const request = (this.requests.get(q.id) || 0) + 1;
     this.requests.set(q.id, request);
-    const scores = (measured) => JSON.stringify(measured.scores ?? null);
+    const scores = (/** @type {Measurement} */ measured) => JSON.stringify(measured.scores ?? null);
     scorer
       .compare(scores(from), scores(to), this.page.language)
       .then((json) => {
@@ -194,19 +303,27 @@ export class SnapshotsView {
       });
   }
 
+  /**
+   * @param {PageQuestionnaire} q
+   * @param {ListedSnapshot} snapshot
+   * @param {string} name the new name, as typed
+   */
   async renameSnapshot(q, snapshot, name) {
     const store = this.page.store(q.id, q.version);
     store.load();
+    const shortened = String(name).trim().slice(0, constants.maxSnapshotName);
     const outcome = await this.updateRecord(store, (record) => ({
       ...record,
-      snapshots: snapshotsOf(record).map((s) =>
-        s && s.id === snapshot.id ? { ...s, name: String(name).trim().slice(0, 200) } : s,
-      ),
+      snapshots: snapshotsOf(record).map((s) => (isSnapshot(s, snapshot.id) ? { ...s, name: shortened } : s)),
     }));
     this.page.renderAll({ keepFocus: true });
     this.page.tools.say(outcome ? t("snapshots.renamed") : t("snapshot.not_upgraded"));
   }
 
+  /**
+   * @param {PageQuestionnaire} q
+   * @param {ListedSnapshot} snapshot
+   */
   async deleteSnapshot(q, snapshot) {
     const confirmed = await confirmAction({
       title: t("snapshots.delete_title", { name: snapshotName(snapshot) }),
@@ -218,15 +335,23 @@ export class SnapshotsView {
     store.load();
     const outcome = await this.updateRecord(store, (record) => ({
       ...record,
-      snapshots: snapshotsOf(record).filter((s) => !s || s.id !== snapshot.id),
+      snapshots: snapshotsOf(record).filter((s) => !isSnapshot(s, snapshot.id)),
     }));
     this.page.renderAll();
     this.page.tools.say(outcome ? t("snapshots.deleted") : t("snapshot.not_upgraded"));
-    q.section.querySelector("h2").setAttribute("tabindex", "-1");
-    q.section.querySelector("h2").focus();
+    const heading = q.section.querySelector("h2");
+    if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
   }
 
-  /** Change a record of the current schema (upgrading it first if needed); resolves to true when done. */
+  /**
+   * Change a record of the current schema (upgrading it first if needed); resolves to true when done.
+   * @param {AnswerStore} store
+   * @param {(record: StoredRecord) => StoredRecord} change
+   * @returns {Promise<boolean>}
+   */
   async updateRecord(store, change) {
     let outcome = store.update(change);
     if (outcome === "needs-migration" && this.page.scorer) {

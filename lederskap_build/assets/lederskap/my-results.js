@@ -11,6 +11,7 @@
 // is put on the page as text (dom.js), never as HTML. The page works whatever is
 // stored: what cannot be drawn is said, never a reason for the rest to go missing.
 
+import { isEmptyAnswer } from "./answers.js";
 import { confirmAction } from "./confirm-dialog.js";
 import { CourseDataTools } from "./course-data-tools.js";
 import { h, replaceChildren, uniqueId } from "./dom.js";
@@ -23,13 +24,6 @@ import { scorer as getScorer } from "./scorer-client.js";
 import { formatTime } from "./snapshots.js";
 import { StatusView } from "./status-view.js";
 import { AnswerStore, courseRecords, SCHEMA } from "./record-store.js";
-
-function isEmptyAnswer(value) {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object") return Object.keys(value).length === 0;
-  return false;
-}
 
 class MyResults {
   constructor(container, { sitePath }) {

@@ -1,3 +1,4 @@
+// @ts-check
 // One questionnaire form brought to life: its answers restored and saved on
 // every change, a way to clear a likert answer, live allocation sums, and
 // results from the scorer as the learner answers (debounced).
@@ -17,16 +18,33 @@ import { AnswerStore } from "./record-store.js";
 import { FormRecord } from "./record-sync.js";
 import { mountToolbar } from "./toolbar.js";
 
+/**
+ * @import { Definition } from "./answers.js"
+ * @import { LikertItemFields } from "./parts/likert.js"
+ * @import { Results } from "./results-view.js"
+ */
+
 export const SCORE_DELAY_MS = 150;
 
-function debugState() {
+/**
+ * The mount times of this visit's questionnaires (window.__lederskap.timings), for the benchmark.
+ * @returns {LederskapTiming[]}
+ */
+function debugTimings() {
   window.__lederskap ||= {};
   window.__lederskap.timings ||= [];
-  return window.__lederskap;
+  return window.__lederskap.timings;
 }
 
-/** Add a "clear answer" button to every likert item, shown while the item has an answer. */
+/**
+ * Add a "clear answer" button to every likert item, shown while the item has an answer.
+ * Returns what shows and hides them after a change.
+ * @param {FormFields} fields
+ * @param {() => void} onCleared
+ * @returns {() => void}
+ */
 function addClearButtons(fields, onCleared) {
+  /** @type {{item: LikertItemFields, button: HTMLButtonElement}[]} */
   const buttons = [];
   for (const item of fields.likert) {
     const button = h(
@@ -53,12 +71,20 @@ function addClearButtons(fields, onCleared) {
   };
 }
 
+/**
+ * Bring a questionnaire form to life (main.js calls this once per form).
+ * @param {HTMLFormElement} form
+ * @param {{sitePath: string}} options
+ */
 export function mountQuestionnaire(form, { sitePath }) {
+  /** @type {LederskapTiming} */
   const timing = { questionnaire: form.dataset.lskQuestionnaire, mounted: null, firstResult: null };
   const definitionJson = definitionText(form);
+  /** @type {Definition} */
   const definition = JSON.parse(definitionJson);
   const fields = new FormFields(form, definition);
-  const course = form.dataset.lskCourse;
+  // The build writes data-lsk-course on every form (ARCHITECTURE.md, "The questionnaire HTML contract").
+  const course = /** @type {string} */ (form.dataset.lskCourse);
   const questionnaire = form.dataset.lskQuestionnaire || definition.id;
   const version = Number(form.dataset.lskVersion || definition.version);
   const language = form.dataset.lskLanguage || siteLanguage;
@@ -70,7 +96,7 @@ export function mountQuestionnaire(form, { sitePath }) {
   });
 
   const statusElement =
-    form.querySelector("[data-lsk-status]") ||
+    /** @type {HTMLElement | null} */ (form.querySelector("[data-lsk-status]")) ||
     form.insertBefore(h("div", { class: "lsk-status", role: "status" }), form.firstChild);
   const hasResults = form.querySelector("[data-lsk-results]") !== null;
   const scorer = hasResults ? getScorer() : null;
@@ -82,8 +108,10 @@ export function mountQuestionnaire(form, { sitePath }) {
   record.load();
 
   const results = hasResults ? new ResultsView(form) : null;
-  let scoreTimer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let scoreTimer;
   let sequence = 0;
+  /** @type {string | null} the JSON of the answers whose results are shown */
   let lastScored = null;
 
   const save = () => record.save();
@@ -104,8 +132,15 @@ export function mountQuestionnaire(form, { sitePath }) {
     scoreTimer = setTimeout(scoreNow, delay);
   }
 
-  // Show the results (a JSON string) of `answers` (the JSON of the answers they were computed for).
+  /**
+   * Show the results (a JSON string) of `answers` (the JSON of the answers they were computed for).
+   * @param {string} json
+   * @param {string} answers
+   * @param {string} scored what data-lsk-scored says: the request's number, or "cached"
+   */
   function show(json, answers, scored) {
+    if (!results) return;
+    /** @type {Results} */
     const parsed = JSON.parse(json);
     lastScored = answers;
     results.render(parsed);
@@ -114,7 +149,10 @@ export function mountQuestionnaire(form, { sitePath }) {
     if (JSON.stringify(fields.read()) === answers) {
       // Still the answers on screen: their scaled proposals may be offered, and nothing is pending.
       const byId = new Map((parsed.parts || []).map((part) => [part.id, part]));
-      for (const total of totals) total.setProposals(byId.get(total.part.id));
+      for (const total of totals) {
+        const result = byId.get(total.part.id);
+        total.setProposals(result && result.type === "allocation" ? result : null);
+      }
       delete form.dataset.lskPending;
     }
   }
@@ -140,8 +178,9 @@ export function mountQuestionnaire(form, { sitePath }) {
     }
   }
 
+  /** @param {Event} [event] the change, when the learner made it in the form */
   function changed(event) {
-    if (event && event.target && event.target.closest && event.target.closest("[data-lsk-toolbar]")) return;
+    if (event && event.target instanceof Element && event.target.closest("[data-lsk-toolbar]")) return;
     save();
     refreshed();
   }
@@ -234,5 +273,5 @@ export function mountQuestionnaire(form, { sitePath }) {
 
   form.dataset.lskMounted = "true";
   timing.mounted = performance.now();
-  debugState().timings.push(timing);
+  debugTimings().push(timing);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The learner's answers in localStorage, one record per questionnaire, under
 // the course's scope on this site (storage-keys.js), so that a whole course can
 // be listed and deleted, and never another site's or course's.
@@ -5,12 +6,14 @@
 // Record (schema 2; scorer/RECORDS.md):
 //   {schema: 2, course, questionnaire, version, updated: ISO time,
 //    answers: {<answer id>: value}, snapshots: [{id, name, created, version, answers, scores}]}
-// Schema 1 had no snapshots. Every schema keeps `answers` as an object keyed by
-// id: that is all this module relies on to fill in a form, so the page is usable
-// at once, before Python. The upgrade of an older record (migrate_record) runs
-// in Python through the scorer worker, and is written back only if the stored
-// text is still the one that was upgraded. Until then a save changes only the
-// answers, `version` and `updated` of the record and keeps its schema.
+// Schema 1 had no snapshots. The schema this page writes is the scorer's
+// (RECORD_SCHEMA, lederskap_scorer/records/migration.py), from constants.js. Every
+// schema keeps `answers` as an object keyed by id: that is all this module relies
+// on to fill in a form, so the page is usable at once, before Python. The upgrade
+// of an older record (migrate_record) runs in Python through the scorer worker,
+// and is written back only if the stored text is still the one that was upgraded.
+// Until then a save changes only the answers, `version` and `updated` of the
+// record and keeps its schema.
 //
 // Nothing is ever dropped: values under ids the form does not know, and values
 // the form cannot show, stay in the record. A save re-reads the record and
@@ -20,16 +23,62 @@
 // copy fails, the record is never written. Without localStorage (blocked, full,
 // private mode) answers live in memory for the visit and the learner is told.
 
+import { constants } from "./constants.js";
 import { forgetExport, forgetNotesInMemory } from "./course-notes.js";
 import { openLocalStorage, timestamp } from "./local-storage.js";
 import { allKeys, courseScope, keyKind, legacyKeys, storageKey } from "./storage-keys.js";
 
-export const SCHEMA = 2;
+/** The schema of the records this page writes: the scorer's RECORD_SCHEMA. */
+export const SCHEMA = constants.recordSchema;
+
+/**
+ * A stored record, as far as the page relies on one: parseRecord only gives one with a
+ * whole-number `schema` and `answers` that are an object (every schema keeps them so).
+ * Every other field is as stored, and may be anything.
+ * @typedef {object} StoredRecord
+ * @property {number} schema
+ * @property {Record<string, unknown>} answers answer id -> value, every id kept (known to the form or not)
+ * @property {unknown} [course]
+ * @property {unknown} [questionnaire]
+ * @property {unknown} [version]
+ * @property {unknown} [updated]
+ * @property {unknown} [snapshots] a list from schema 2 (snapshotsOf)
+ */
+
+/**
+ * Why a stored text cannot be used: "unreadable" (not JSON, not a record) or "newer" (a newer schema).
+ * @typedef {"unreadable" | "newer"} RecordProblem
+ */
+
+/**
+ * A stored text, read (parseRecord).
+ * @typedef {{record: StoredRecord, problem: null} | {record: null, problem: RecordProblem}} ParsedRecord
+ */
+
+/**
+ * What the learner should be told about the stored answers (see AnswerStore).
+ * @typedef {"unavailable" | "save-failed" | "unreadable" | "newer" | "unreadable-kept" | "older-version"
+ *   | "not-upgraded"} Notice
+ */
+
+/**
+ * The record of one questionnaire of the course (courseRecords).
+ * @typedef {object} CourseRecord
+ * @property {string | null} raw the stored text (null: the record is only in memory)
+ * @property {StoredRecord | null} record
+ * @property {RecordProblem | null} problem
+ * @property {boolean} [kept] true: the record holds what this visit could not store (then `raw` is not all of it)
+ */
 
 // Records kept for this visit when they cannot be stored (key -> record): they
 // survive the page swaps of instant navigation, not a reload.
+/** @type {Map<string, StoredRecord>} */
 const memory = new Map();
 
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -37,6 +86,8 @@ function isPlainObject(value) {
 /**
  * Read a stored text: {record} when it is a record of a schema this page can read,
  * {problem: "unreadable"} (not JSON, not a record) or {problem: "newer"} (a newer schema).
+ * @param {string} raw
+ * @returns {ParsedRecord}
  */
 export function parseRecord(raw) {
   let record;
@@ -45,17 +96,31 @@ export function parseRecord(raw) {
   } catch {
     return { record: null, problem: "unreadable" };
   }
-  if (!isPlainObject(record) || !Number.isInteger(record.schema) || record.schema < 1) {
+  const schema = isPlainObject(record) ? record.schema : undefined;
+  if (!isPlainObject(record) || typeof schema !== "number" || !Number.isInteger(schema) || schema < 1) {
     return { record: null, problem: "unreadable" };
   }
-  if (record.schema > SCHEMA) return { record: null, problem: "newer" };
+  if (schema > SCHEMA) return { record: null, problem: "newer" };
   if (!isPlainObject(record.answers)) return { record: null, problem: "unreadable" };
-  return { record, problem: null };
+  return { record: /** @type {StoredRecord} */ (record), problem: null };
 }
 
-/** The snapshots of a record (none in schema 1). */
+/**
+ * The snapshots of a record (none in schema 1), every entry as stored.
+ * @param {StoredRecord | null | undefined} record
+ * @returns {unknown[]}
+ */
 export function snapshotsOf(record) {
   return record && Array.isArray(record.snapshots) ? record.snapshots : [];
+}
+
+/**
+ * The id of a stored snapshot entry (undefined for an entry that is not an object).
+ * @param {unknown} snapshot
+ * @returns {unknown}
+ */
+function snapshotId(snapshot) {
+  return typeof snapshot === "object" && snapshot !== null ? /** @type {{id?: unknown}} */ (snapshot).id : undefined;
 }
 
 /**
@@ -73,33 +138,53 @@ export function snapshotsOf(record) {
  *                      something it cannot read, scorer/RECORDS.md): kept as it is, the form works.
  */
 export class AnswerStore {
+  /**
+   * @param {{sitePath: string, course: string, questionnaire: string, version: number}} questionnaire
+   *   the site's path, the course, the questionnaire and its version now
+   */
   constructor({ sitePath, course, questionnaire, version }) {
     this.sitePath = sitePath;
     this.key = storageKey(sitePath, course, questionnaire);
     this.course = course;
     this.questionnaire = questionnaire;
     this.version = version;
+    /** @type {Storage | null} */
     this.storage = openLocalStorage();
-    this.record = null; // the record as this tab last read or wrote it
-    this.raw = null; // the stored text it was read from or written as
-    this.pending = new Set(); // ids changed here whose values have not reached localStorage yet
+    /** @type {StoredRecord | null} the record as this tab last read or wrote it */
+    this.record = null;
+    /** @type {string | null} the stored text it was read from or written as */
+    this.raw = null;
+    /** @type {Set<string>} ids changed here whose values have not reached localStorage yet */
+    this.pending = new Set();
+    /** @type {Set<Notice>} */
     this.notices = new Set();
     this.protectStored = false; // true: never write this.key (an unreadable record we could not copy)
+    /** @type {string | null} where the last unreadable text was copied aside */
     this.unreadableKey = null;
-    this.asideFor = null; // the unreadable text already copied aside
+    /** @type {string | null} the unreadable text already copied aside */
+    this.asideFor = null;
   }
 
-  /** The answers as this tab last read or wrote them (all ids, known to the form or not). */
+  /**
+   * The answers as this tab last read or wrote them (all ids, known to the form or not).
+   * @returns {Record<string, unknown>}
+   */
   get answers() {
     return this.record ? this.record.answers : {};
   }
 
-  /** Whether answers reach localStorage. */
+  /**
+   * Whether answers reach localStorage.
+   * @returns {boolean}
+   */
   get persistent() {
     return Boolean(this.storage) && !this.protectStored;
   }
 
-  /** Read the record; returns the stored answers (all ids, known or not). */
+  /**
+   * Read the record; returns the stored answers (all ids, known or not).
+   * @returns {Record<string, unknown>}
+   */
   load() {
     const kept = memory.get(this.key) || null;
     if (!this.storage) {
@@ -137,7 +222,10 @@ export class AnswerStore {
     return this.answers;
   }
 
-  /** The stored text (null: none), or undefined when localStorage failed (then it is given up). */
+  /**
+   * The stored text (null: none), or undefined when localStorage failed (then it is given up).
+   * @returns {string | null | undefined}
+   */
   readRaw() {
     if (!this.storage) return undefined;
     try {
@@ -149,7 +237,16 @@ export class AnswerStore {
     }
   }
 
+  /**
+   * Store `raw` under `key` too (`keepExisting`: unless that key holds a text already); returns
+   * whether the text is there.
+   * @param {string} key
+   * @param {string} raw
+   * @param {{keepExisting?: boolean}} [options]
+   * @returns {boolean}
+   */
   copy(key, raw, { keepExisting = false } = {}) {
+    if (!this.storage) return false;
     try {
       if (keepExisting && this.storage.getItem(key) !== null) return true;
       this.storage.setItem(key, raw);
@@ -159,6 +256,12 @@ export class AnswerStore {
     }
   }
 
+  /**
+   * Copy a stored text that cannot be used aside, under "<key>/unreadable/<time>", once; if that
+   * fails, the record is never written (protectStored).
+   * @param {string} raw
+   * @param {RecordProblem} problem
+   */
   setAside(raw, problem) {
     if (this.asideFor === raw) return;
     const asideKey = `${this.key}/unreadable/${timestamp()}`;
@@ -172,6 +275,11 @@ export class AnswerStore {
     }
   }
 
+  /**
+   * A new record of the current schema holding `answers`.
+   * @param {Record<string, unknown>} [answers]
+   * @returns {StoredRecord}
+   */
   newRecord(answers = {}) {
     return {
       schema: SCHEMA,
@@ -187,6 +295,7 @@ export class AnswerStore {
   /**
    * The record as stored now (re-read), to change and write back: an unreadable
    * stored text is copied aside first (then the record starts from this tab's answers).
+   * @returns {StoredRecord | null}
    */
   fresh() {
     if (!this.persistent) return this.record || memory.get(this.key) || null;
@@ -206,10 +315,12 @@ export class AnswerStore {
   /**
    * Write `record` (or keep it in memory when it cannot be stored). Returns true when it
    * reached localStorage.
+   * @param {StoredRecord} record
+   * @returns {boolean}
    */
   write(record) {
     this.record = record;
-    if (!this.persistent) {
+    if (!this.storage || !this.persistent) {
       memory.set(this.key, record);
       return false;
     }
@@ -231,6 +342,9 @@ export class AnswerStore {
   /**
    * Save the answers of the ids this tab changed (`changed`: ids the form knows),
    * on top of the record as stored now. Returns true when the answers reached localStorage.
+   * @param {Readonly<Record<string, unknown>>} formAnswers the answers the form shows
+   * @param {Iterable<string>} changed
+   * @returns {boolean}
    */
   save(formAnswers, changed) {
     for (const id of changed) this.pending.add(id);
@@ -249,6 +363,8 @@ export class AnswerStore {
    * Change the stored record with `change(record) -> record` (re-read first). Only a
    * record of the current schema can gain snapshots: returns "needs-migration" for an
    * older one, "saved", "kept-in-memory", or "none" when there is no record.
+   * @param {(record: StoredRecord) => StoredRecord} change
+   * @returns {"none" | "needs-migration" | "saved" | "kept-in-memory"}
    */
   update(change) {
     const base = this.fresh();
@@ -258,7 +374,12 @@ export class AnswerStore {
     return this.write({ ...changed, updated: timestamp() }) ? "saved" : "kept-in-memory";
   }
 
-  /** Write `record` only if the stored text is still `expected` (a migration or an import of it). */
+  /**
+   * Write `record` only if the stored text is still `expected` (a migration or an import of it).
+   * @param {string | null} expected
+   * @param {StoredRecord} record
+   * @returns {boolean}
+   */
   replaceIfUnchanged(expected, record) {
     if (!this.persistent) return false;
     const raw = this.readRaw();
@@ -269,7 +390,11 @@ export class AnswerStore {
     return written;
   }
 
-  /** Another tab changed the record: take it as this tab's latest read. Returns the record or null. */
+  /**
+   * Another tab changed the record: take it as this tab's latest read. Returns the record or null.
+   * @param {string | null} raw
+   * @returns {StoredRecord | null}
+   */
   took(raw) {
     this.raw = raw;
     if (raw === null) {
@@ -289,14 +414,16 @@ export class AnswerStore {
     this.pending.clear();
     this.protectStored = false;
     this.asideFor = null;
-    for (const notice of ["unreadable", "newer", "unreadable-kept", "older-version", "save-failed", "not-upgraded"]) {
+    /** @type {Notice[]} */
+    const aboutTheRecord = ["unreadable", "newer", "unreadable-kept", "older-version", "save-failed", "not-upgraded"];
+    for (const notice of aboutTheRecord) {
       this.notices.delete(notice);
     }
     if (this.storage) {
       // Keys of the first format not moved yet too, so that deleted answers never come back.
       const legacy = new Set(
         legacyKeys(this.storage, this.sitePath, this.course)
-          .filter((entry) => entry.kind.questionnaire === this.questionnaire)
+          .filter(({ kind }) => kind.kind !== "notes" && kind.questionnaire === this.questionnaire)
           .map((entry) => entry.key),
       );
       removeKeys(this.storage, (key) => key === this.key || key.startsWith(`${this.key}/`) || legacy.has(key));
@@ -309,15 +436,24 @@ export class AnswerStore {
  * `record` (as stored) with the snapshots of `kept` (what this visit could not store) it
  * does not have: a snapshot kept in memory survives another tab's save. Answers kept in
  * memory are this tab's pending ids, written by the next save.
+ * @param {StoredRecord} record
+ * @param {StoredRecord | undefined} kept
+ * @returns {StoredRecord}
  */
 function withKept(record, kept) {
   if (!kept || record.schema !== SCHEMA) return record;
   const stored = snapshotsOf(record);
-  const ids = new Set(stored.map((snapshot) => snapshot && snapshot.id));
-  const missing = snapshotsOf(kept).filter((snapshot) => snapshot && !ids.has(snapshot.id));
+  const ids = new Set(stored.map(snapshotId));
+  const missing = snapshotsOf(kept).filter((snapshot) => Boolean(snapshot) && !ids.has(snapshotId(snapshot)));
   return missing.length ? { ...record, snapshots: [...stored, ...missing] } : record;
 }
 
+/**
+ * Remove every key of localStorage that is `wanted`; returns false when removing failed.
+ * @param {Storage} storage
+ * @param {(key: string) => boolean} wanted
+ * @returns {boolean}
+ */
 function removeKeys(storage, wanted) {
   const keys = allKeys(storage).filter(wanted);
   try {
@@ -334,9 +470,13 @@ function removeKeys(storage, wanted) {
  * Every record of the course, stored or kept in memory for this visit, by questionnaire id:
  * {raw, record, problem, kept}; `kept` is true when the record holds what this visit could
  * not store (then `raw` is not all of it). Questionnaires without a record are not listed.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {Map<string, CourseRecord>}
  */
 export function courseRecords(sitePath, course) {
   const scope = courseScope(sitePath, course);
+  /** @type {Map<string, CourseRecord>} */
   const found = new Map();
   const storage = openLocalStorage();
   if (storage) {
@@ -366,6 +506,9 @@ export function courseRecords(sitePath, course) {
 /**
  * Delete every key of the course on this site (its scope, and keys of the first format
  * not moved yet), and what this visit kept in memory. Never a key of another scope.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {boolean} false when removing failed
  */
 export function deleteCourse(sitePath, course) {
   const scope = courseScope(sitePath, course);
@@ -377,7 +520,12 @@ export function deleteCourse(sitePath, course) {
   return removeKeys(storage, (key) => key.startsWith(scope) || legacy.has(key));
 }
 
-/** Every localStorage key of the course (for the tests and for the delete check). */
+/**
+ * Every localStorage key of the course (for the tests and for the delete check).
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string[]}
+ */
 export function courseKeys(sitePath, course) {
   const scope = courseScope(sitePath, course);
   const storage = openLocalStorage();

@@ -1,3 +1,4 @@
+// @ts-check
 // One form and its stored record kept in step: the form filled in from the record,
 // saves of only what this tab changed, other tabs' changes taken in, the record
 // upgraded to the current schema once Python is ready, and what the learner must
@@ -8,20 +9,34 @@
 // answer this tab did not touch, and another tab's answer is never undone by a
 // tab that still shows the older one.
 
-import { sameAnswer } from "./answers.js";
+import { isEmptyAnswer, sameAnswer } from "./answers.js";
 import { t } from "./i18n.js";
 import { askToPersist } from "./course-notes.js";
 import { parseRecord, SCHEMA } from "./record-store.js";
 
-function isEmpty(value) {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === "object") return Object.keys(value).length === 0;
-  return false;
-}
+/**
+ * @import { FormAnswers, FormFields } from "./answers.js"
+ * @import { AnswerStore, StoredRecord } from "./record-store.js"
+ * @import { Scorer } from "./scorer-client.js"
+ * @import { StatusView } from "./status-view.js"
+ */
+
+/**
+ * What the scorer's migrate_record_json answers (scorer/RECORDS.md, "Migrations").
+ * @typedef {{ok: true, migrated: boolean, record: StoredRecord}
+ *   | {ok: false, code: "not-a-record" | "newer-schema", detail: string}} MigrateAnswer
+ */
 
 export class FormRecord {
-  /** {form, fields: FormFields, store: AnswerStore, status: StatusView, sitePath, course} */
+  /**
+   * @param {object} options
+   * @param {HTMLFormElement} options.form
+   * @param {FormFields} options.fields the form's inputs
+   * @param {AnswerStore} options.store its stored record
+   * @param {StatusView} options.status where the learner is told about the stored answers
+   * @param {string} options.sitePath
+   * @param {string} options.course
+   */
   constructor({ form, fields, store, status, sitePath, course }) {
     this.form = form;
     this.fields = fields;
@@ -31,8 +46,10 @@ export class FormRecord {
     this.course = course;
     this.ids = fields.ids();
     this.idSet = new Set(this.ids); // looked up per answer: a list would cost the square of their number
+    /** @type {(() => void)[]} */
     this.listeners = [];
-    this.onStorage = (event) => this.storageChanged(event);
+    this.onStorage = (/** @type {StorageEvent} */ event) => this.storageChanged(event);
+    /** @type {Promise<boolean> | null} */
     this.migrating = null;
   }
 
@@ -43,7 +60,11 @@ export class FormRecord {
     window.addEventListener("storage", this.onStorage);
   }
 
-  /** Ids whose answer in the form differs from what the form shows for the record last read. */
+  /**
+   * Ids whose answer in the form differs from what the form shows for the record last read.
+   * @param {FormAnswers} [now] the answers in the form
+   * @returns {Set<string>}
+   */
   changedIds(now = this.fields.read()) {
     const shown = this.fields.view(this.store.answers);
     const changed = new Set(this.ids.filter((id) => !sameAnswer(now[id], shown[id])));
@@ -55,6 +76,7 @@ export class FormRecord {
    * Save what this tab changed; returns true when it reached localStorage. The save re-reads
    * the record first, so it may bring in answers another tab saved meanwhile: those are
    * written into the form too (for the ids this tab did not change).
+   * @returns {boolean}
    */
   save() {
     const now = this.fields.read(); // read once: a long form's inputs are many
@@ -66,7 +88,13 @@ export class FormRecord {
     return saved;
   }
 
-  /** Write the record's answers into the form for every id not in `changed`, if any differs. */
+  /**
+   * Write the record's answers into the form for every id not in `changed`, if any differs.
+   * Returns whether it wrote any.
+   * @param {ReadonlySet<string>} changed
+   * @param {FormAnswers} [now] the answers in the form
+   * @returns {boolean}
+   */
   takeOthers(changed, now = this.fields.read()) {
     const shown = this.fields.view(this.store.answers);
     const others = new Set(this.ids.filter((id) => !changed.has(id)));
@@ -76,11 +104,15 @@ export class FormRecord {
     return true;
   }
 
-  /** Call `listener()` after another tab's change was written into the form. */
+  /**
+   * Call `listener()` after another tab's change was written into the form.
+   * @param {() => void} listener
+   */
   onExternalChange(listener) {
     this.listeners.push(listener);
   }
 
+  /** @param {StorageEvent} event */
   storageChanged(event) {
     if (!this.form.isConnected) {
       window.removeEventListener("storage", this.onStorage);
@@ -97,13 +129,19 @@ export class FormRecord {
     this.showNotices();
   }
 
-  /** Answers stored under ids this form does not have (a question that was removed). */
+  /**
+   * Answers stored under ids this form does not have (a question that was removed).
+   * @returns {number}
+   */
   removedCount() {
     const answers = this.store.answers;
-    return Object.keys(answers).filter((id) => !this.idSet.has(id) && !isEmpty(answers[id])).length;
+    return Object.keys(answers).filter((id) => !this.idSet.has(id) && !isEmptyAnswer(answers[id])).length;
   }
 
-  /** Answers stored under the form's ids whose values the form cannot show. */
+  /**
+   * Answers stored under the form's ids whose values the form cannot show.
+   * @returns {number}
+   */
   unshownCount() {
     return this.fields.unshown(this.store.answers).length;
   }
@@ -119,16 +157,21 @@ export class FormRecord {
     this.status.showStorage(this.store.notices, extra);
   }
 
-  /** Whether the stored record is of an older schema (upgraded by Python, see migrate). */
+  /**
+   * Whether the stored record is of an older schema (upgraded by Python, see migrate).
+   * @returns {boolean}
+   */
   needsMigration() {
     const record = this.store.record;
-    return Boolean(record) && this.store.persistent && record.schema !== SCHEMA;
+    return record !== null && this.store.persistent && record.schema !== SCHEMA;
   }
 
   /**
    * Upgrade the stored record to the current schema with the scorer (scorer/RECORDS.md).
    * Written only if the stored text is still the one upgraded; resolves to true when the
    * record is of the current schema afterwards.
+   * @param {Pick<Scorer, "migrate">} scorer
+   * @returns {Promise<boolean>}
    */
   migrate(scorer) {
     if (!this.needsMigration()) return Promise.resolve(!this.store.record || this.store.record.schema === SCHEMA);
@@ -139,6 +182,10 @@ export class FormRecord {
     return this.migrating;
   }
 
+  /**
+   * @param {Pick<Scorer, "migrate">} scorer
+   * @returns {Promise<boolean>}
+   */
   runMigration(scorer) {
     return migrateStore(this.store, scorer);
   }
@@ -149,6 +196,9 @@ export class FormRecord {
  * (scorer/RECORDS.md). The upgraded record is written only if the stored text is still
  * the one that was upgraded (else the new text is upgraded, up to three times). Resolves
  * to true when the stored record is of the current schema afterwards; never rejects.
+ * @param {AnswerStore} store
+ * @param {Pick<Scorer, "migrate">} scorer
+ * @returns {Promise<boolean>}
  */
 export async function migrateStore(store, scorer) {
   for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -160,6 +210,7 @@ export async function migrateStore(store, scorer) {
       store.took(raw);
       return true;
     }
+    /** @type {MigrateAnswer} */
     let answer;
     try {
       answer = JSON.parse(await scorer.migrate(raw));

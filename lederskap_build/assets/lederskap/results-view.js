@@ -1,3 +1,4 @@
+// @ts-check
 // Showing the scorer's results (format: scorer/RESULTS.md) in the results
 // containers the build placed after the parts that have results
 // (section.lsk-results[data-lsk-results=<part id>] > [data-lsk-results-body]).
@@ -10,9 +11,45 @@
 import { h, replaceChildren } from "./dom.js";
 import { partKind } from "./parts/index.js";
 
+/**
+ * @import { NodeChild } from "./dom.js"
+ * @import { AllocationResult } from "./parts/allocation.js"
+ * @import { ChecklistResult } from "./parts/checklist.js"
+ * @import { ChoiceResult } from "./parts/choice.js"
+ * @import { LikertResult } from "./parts/likert.js"
+ * @import { TextResult } from "./parts/text.js"
+ * @import { Problem } from "./result-tables.js"
+ * @import { SnapshotPart } from "./snapshots.js"
+ */
+
+/**
+ * A part's results drawn (a question type's `drawResults`): the nodes, and a short summary
+ * announced when it changes.
+ * @typedef {{nodes: NodeChild[], summary: string}} Drawn
+ */
+
+/**
+ * A part's entry of the results' `parts`, one of the question types'.
+ * @typedef {LikertResult | TextResult | ChecklistResult | AllocationResult | ChoiceResult} PartResult
+ */
+
+/**
+ * The scorer's results of a questionnaire's answers (scorer/RESULTS.md; lederskap_scorer/results.py, Results).
+ * @typedef {object} Results
+ * @property {number} results_format
+ * @property {{id: string, version: number, title: string}} questionnaire
+ * @property {string} language
+ * @property {{answered: string[], unanswered: string[], not_in_questionnaire: string[], unusable: string[]}} answers
+ * @property {Problem[]} problems
+ * @property {PartResult[]} parts
+ * @property {SnapshotPart[]} snapshot_scores what a snapshot keeps of the scores
+ */
+
 class PartResults {
+  /** @param {HTMLElement} section a results container ([data-lsk-results]) */
   constructor(section) {
     this.section = section;
+    /** @type {Element} */
     this.body = section.querySelector("[data-lsk-results-body]") || section;
     this.live = h("p", { class: "lsk-visually-hidden lsk-results-live", "aria-live": "polite" });
     this.section.append(this.live);
@@ -25,6 +62,10 @@ class PartResults {
     delete this.section.dataset.lskState;
   }
 
+  /**
+   * @param {readonly NodeChild[]} nodes
+   * @param {string} summary
+   */
   show(nodes, summary) {
     replaceChildren(this.body, nodes);
     this.section.dataset.lskState = "shown";
@@ -33,10 +74,14 @@ class PartResults {
 }
 
 export class ResultsView {
+  /** @param {ParentNode} form a questionnaire form, or a questionnaire's box on the results page */
   constructor(form) {
+    /** @type {Map<string, PartResults>} by the part's id */
     this.parts = new Map();
-    for (const section of form.querySelectorAll("[data-lsk-results]")) {
-      this.parts.set(section.dataset.lskResults, new PartResults(section));
+    const sections = /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll("[data-lsk-results]"));
+    for (const section of sections) {
+      // The selector guarantees the attribute.
+      this.parts.set(/** @type {string} */ (section.dataset.lskResults), new PartResults(section));
     }
   }
 
@@ -45,7 +90,10 @@ export class ResultsView {
     for (const part of this.parts.values()) part.reset();
   }
 
-  /** Render `results` (the parsed results JSON) into every results container it has a part for. */
+  /**
+   * Render `results` (the parsed results JSON) into every results container it has a part for.
+   * @param {Results} results
+   */
   render(results) {
     const problems = Array.isArray(results.problems) ? results.problems : [];
     for (const part of results.parts || []) {

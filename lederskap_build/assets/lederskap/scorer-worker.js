@@ -1,3 +1,4 @@
+// @ts-check
 // The module Web Worker that runs the Python scorer under Pyodide, off the main thread.
 //
 // Protocol (a small tagged union; every message is {type, id, data}):
@@ -31,7 +32,19 @@ import { buildInfo } from "./build-info.js";
 /** @typedef {"trimmed" | "full"} Stdlib */
 /** @typedef {{crashed: Promise<never>, crash: (error: Error) => void}} Attempt */
 
-/** The scorer's API module (a PyProxy of lederskap_scorer.api) once Python has started. */
+/**
+ * The functions of lederskap_scorer.api the worker calls: JSON texts in, a JSON text (a Python
+ * str) out.
+ * @typedef {"score_json" | "migrate_record_json" | "compare_json" | "check_import_json"} ApiFunction
+ */
+
+/**
+ * The scorer's API module, a PyProxy of lederskap_scorer.api. Pyodide types what pyimport gives
+ * as `any` (a Python module has whatever Python gives it); these are the functions we call.
+ * @typedef {Record<ApiFunction, (...args: string[]) => unknown>} ScorerApi
+ */
+
+/** @type {ScorerApi | null} the scorer's API module once Python has started */
 let api = null;
 /** @type {Stdlib | null} the standard library the running Python has */
 let stdlib = null;
@@ -40,15 +53,47 @@ let booting = null;
 /** @type {Attempt | null} the start in progress, failed by errors no promise reports */
 let attempt = null;
 
+/**
+ * Send a message to the page: {type, id, data} (see the protocol above).
+ * @param {string} type
+ * @param {unknown} id the request's id, as the page sent it
+ * @param {object} [data]
+ */
 function post(type, id, data = {}) {
   self.postMessage({ type, id, data });
 }
 
+/**
+ * Whether a value is an object whose fields can be read (an error need not be an Error).
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isObject(value) {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * The message of what was thrown: its `message` when it has one, else the thing itself as text.
+ * @param {unknown} error
+ * @returns {string}
+ */
+function messageOf(error) {
+  const message = isObject(error) ? error.message : undefined;
+  return message ? String(message) : String(error);
+}
+
+/** An error of a stage of the start ("runtime", "wheel", "import") or of a request. */
 class StageError extends Error {
+  /**
+   * @param {string} stage
+   * @param {unknown} cause what was thrown
+   */
   constructor(stage, cause) {
-    super(cause && cause.message ? cause.message : String(cause));
+    super(messageOf(cause));
     this.stage = stage;
     this.cause = cause;
+    /** what Python wrote to stderr during a failed start (startPython) */
+    this.printed = "";
   }
 }
 
@@ -77,10 +122,21 @@ self.addEventListener("error", (event) => {
   attempt.crash(event.error instanceof Error ? event.error : new Error(event.message || "script error"));
 });
 
+/**
+ * Run one stage of the start (`work`), after telling the page it began; any failure, also one
+ * that no promise reports (see newAttempt), is a StageError of that stage.
+ * @template T
+ * @param {unknown} id the start request's id
+ * @param {string} name
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
 async function stage(id, name, work) {
   post("stage", id, { stage: name });
   try {
-    return await Promise.race([work(), attempt ? attempt.crashed : new Promise(() => {})]);
+    /** @type {Promise<never>} */
+    const never = new Promise(() => {});
+    return await Promise.race([work(), attempt ? attempt.crashed : never]);
   } catch (error) {
     throw error instanceof StageError ? error : new StageError(name, error);
   }
@@ -90,9 +146,13 @@ async function stage(id, name, work) {
  * Start Python and import the scorer's API: the stages "runtime", "wheel" and "import".
  * `stdLibURL` is the build's archive for the scorer, or null for Pyodide's own python_stdlib.zip.
  * A failure is a StageError whose `printed` is what Python wrote to stderr meanwhile.
+ * @param {unknown} id the request that started it
+ * @param {string | null} stdLibURL
+ * @returns {Promise<ScorerApi>}
  */
 async function startPython(id, stdLibURL) {
   attempt = newAttempt();
+  /** @type {string[]} */
   const printed = [];
   try {
     const pyodide = await stage(id, "runtime", async () => {
@@ -108,6 +168,7 @@ async function startPython(id, stdLibURL) {
       });
     });
     await stage(id, "wheel", async () => {
+      /** @type {string[]} */
       const problems = [];
       const loaded = await pyodide.loadPackage(new URL(buildInfo.wheel, import.meta.url).href, {
         messageCallback: () => {},
@@ -115,9 +176,11 @@ async function startPython(id, stdLibURL) {
       });
       if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
     });
-    return await stage(id, "import", async () => pyodide.pyimport("lederskap_scorer.api"));
+    return await stage(id, "import", async () => /** @type {ScorerApi} */ (pyodide.pyimport("lederskap_scorer.api")));
   } catch (error) {
-    throw Object.assign(error, { printed: printed.join("\n") });
+    // stage() fails with StageErrors only.
+    if (error instanceof StageError) error.printed = printed.join("\n");
+    throw error;
   } finally {
     attempt = null;
   }
@@ -129,21 +192,29 @@ async function startPython(id, stdLibURL) {
  * 'x'"), the archive not loaded (its URL, `trimmed`, is in the message), or a CPython that
  * could not initialise and exited (its codecs are in the standard library; the last error it
  * printed). Else null: the error is not the archive's (a missing module of our own wheel is not).
+ * @param {unknown} error
+ * @param {string | null} trimmed the address of the scorer's standard library
+ * @returns {string | null}
  */
 function fallbackCause(error, trimmed) {
-  const message = error && error.message ? String(error.message) : String(error);
-  const printed = (error && error.printed) || "";
+  const message = messageOf(error);
+  const printed = error instanceof StageError ? error.printed : "";
   const named = /No module named '([^']+)'/.exec(`${message}\n${printed}`);
   if (named) return named[1].split(".")[0] === "lederskap_scorer" ? null : named[0];
   if (trimmed && message.includes(trimmed)) return message;
   const cause = error instanceof StageError ? error.cause : error;
-  const exited = cause && (cause.name === "ExitStatus" || (cause.constructor && cause.constructor.name === "ExitStatus"));
+  const exited = isObject(cause) && (cause.name === "ExitStatus" || cause.constructor?.name === "ExitStatus");
   if (!exited) return null;
   const printedErrors = printed.match(/^\w+Error: .*$/gm);
   return printedErrors ? printedErrors[printedErrors.length - 1] : message;
 }
 
-/** Start Python with Pyodide's full standard library, after the trimmed one failed for `cause`. */
+/**
+ * Start Python with Pyodide's full standard library, after the trimmed one failed for `cause`.
+ * @param {unknown} id the request during which the trimmed one failed
+ * @param {string} cause
+ * @returns {Promise<void>}
+ */
 function fallBack(id, cause) {
   console.warn(
     `lederskap scorer: Python with the scorer's standard library failed (${cause}); starting again with python_stdlib.zip`,
@@ -158,6 +229,11 @@ function fallBack(id, cause) {
   return booting;
 }
 
+/**
+ * Start Python, with the scorer's standard library if the build made one.
+ * @param {unknown} id the start request's id
+ * @returns {Promise<void>}
+ */
 async function boot(id) {
   if (typeof WebAssembly !== "object") throw new StageError("runtime", new Error("WebAssembly is not available"));
   const trimmed = buildInfo.stdlib ? new URL(buildInfo.stdlib, import.meta.url).href : null;
@@ -181,6 +257,11 @@ async function boot(id) {
  * api.<name>(...args), for the request `id` of the stage `stageName` ("score", "records"). With the
  * trimmed standard library, a module it lacks starts Python again with the full one, and the call
  * is made again there.
+ * @param {unknown} id
+ * @param {string} stageName
+ * @param {ApiFunction} name
+ * @param {string[]} args
+ * @returns {Promise<unknown>}
  */
 async function callScorer(id, stageName, name, args) {
   if (booting) await booting.catch(() => {});
@@ -192,6 +273,7 @@ async function callScorer(id, stageName, name, args) {
     if (cause === null) throw new StageError(stageName, error);
     try {
       await fallBack(id, cause);
+      if (!api) throw new Error("the scorer has not been started");
       return api[name](...args);
     } catch (again) {
       throw again instanceof StageError ? again : new StageError(stageName, again);
@@ -199,6 +281,19 @@ async function callScorer(id, stageName, name, args) {
   }
 }
 
+/**
+ * The fields of a request's data (none when it is not an object).
+ * @param {unknown} data
+ * @returns {Record<string, unknown>}
+ */
+function fieldsOf(data) {
+  return isObject(data) ? data : {};
+}
+
+/**
+ * Each request type's handler (see the protocol above).
+ * @type {Record<string, (id: unknown, data: unknown) => Promise<void>>}
+ */
 const handlers = {
   async start(id) {
     if (!booting) booting = boot(id);
@@ -206,7 +301,7 @@ const handlers = {
     post("ready", id, { stdlib });
   },
   async score(id, data) {
-    const { definition, answers, language } = data || {};
+    const { definition, answers, language } = fieldsOf(data);
     if (typeof definition !== "string" || typeof answers !== "string" || typeof language !== "string") {
       throw new StageError("protocol", new Error("score expects the definition, answers and language as strings"));
     }
@@ -215,7 +310,7 @@ const handlers = {
   },
   // The learner's records (scorer/RECORDS.md): JSON text in, JSON text out, like score.
   async migrate(id, data) {
-    const { record } = data || {};
+    const { record } = fieldsOf(data);
     if (typeof record !== "string") {
       throw new StageError("protocol", new Error("migrate expects the record as a string"));
     }
@@ -223,14 +318,14 @@ const handlers = {
   },
   // The change between two measurements (scorer/RESULTS.md, compare_json).
   async compare(id, data) {
-    const { from, to, language } = data || {};
+    const { from, to, language } = fieldsOf(data);
     if (typeof from !== "string" || typeof to !== "string" || typeof language !== "string") {
       throw new StageError("protocol", new Error("compare expects the two scores and the language as strings"));
     }
     post("result", id, { json: String(await callScorer(id, "score", "compare_json", [from, to, language])) });
   },
   async "check-import"(id, data) {
-    const { file, context } = data || {};
+    const { file, context } = fieldsOf(data);
     if (typeof file !== "string" || typeof context !== "string") {
       throw new StageError("protocol", new Error("check-import expects the file and the context as strings"));
     }
@@ -239,19 +334,19 @@ const handlers = {
 };
 
 self.addEventListener("message", async (event) => {
-  const message = event.data;
-  const id = message && typeof message === "object" ? message.id : undefined;
-  const type = message && typeof message === "object" ? message.type : undefined;
-  if (!Object.prototype.hasOwnProperty.call(handlers, type)) {
+  const message = event instanceof MessageEvent ? event.data : undefined;
+  const id = isObject(message) ? message.id : undefined;
+  const type = isObject(message) ? message.type : undefined;
+  if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(handlers, type)) {
     post("error", id, { stage: "protocol", message: `unknown message type ${JSON.stringify(type)}` });
     return;
   }
   try {
-    await handlers[type](id, message.data);
+    await handlers[type](id, fieldsOf(message).data);
   } catch (error) {
     post("error", id, {
       stage: error instanceof StageError ? error.stage : "worker",
-      message: error && error.message ? error.message : String(error),
+      message: messageOf(error),
     });
   }
 });

@@ -3,7 +3,8 @@
 // and the move of keys written in the first format (v1) into it.
 //
 // Format (defined in scorer/src/lederskap_scorer/storage_keys.py, which the tests
-// and the benchmark use, and documented in scorer/RECORDS.md):
+// and the benchmark use, and documented in scorer/RECORDS.md; the prefixes, and the
+// form of an id and of a time, come from the scorer through constants.js):
 //
 //   <prefix><site path>#<course id>/<questionnaire id>                 the record
 //   <prefix><site path>#<course id>/<questionnaire id>/unreadable/<time>
@@ -27,9 +28,9 @@
 // after the site path: moveLegacyKeys carries this site's and course's keys
 // over, one at a time, never losing one (see there).
 
-import { buildInfo } from "./build-info.js";
+import { constants } from "./constants.js";
 
-const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes } = buildInfo.storageKeys;
+const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes } = constants.storageKeys;
 export const COURSE_NOTES = courseNotes;
 
 /**
@@ -113,9 +114,11 @@ export function keyKind(key, scope) {
   return restKind(key.slice(scope.length));
 }
 
-const ID = "[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?";
-const TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?Z";
-const REST = new RegExp(`^(${ID})(?:/(results)|/(version)/\\d+|/(unreadable)/${TIME})?$`);
+// The rest of a key: an id, and what is kept beside its record. The patterns of an id and
+// of a time (the time an unreadable text was set aside) have no capturing groups.
+const REST = new RegExp(
+  `^(${constants.idPattern})(?:/(results)|/(version)/\\d+|/(unreadable)/${constants.timePattern})?$`,
+);
 
 /**
  * @param {string} rest

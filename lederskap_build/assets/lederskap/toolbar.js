@@ -1,3 +1,4 @@
+// @ts-check
 // The small toolbar at the end of every questionnaire form: "Lagre måling" (a named,
 // dated snapshot of the answers and scores), "Eksporter" (this questionnaire's
 // answers and snapshots as a JSON file) and "Slett svarene" (after a confirmation),
@@ -5,6 +6,7 @@
 // The whole course's answers are exported, imported and deleted on the learner's
 // own results page (my-results.js).
 
+import { constants } from "./constants.js";
 import { h, uniqueId } from "./dom.js";
 import { t } from "./i18n.js";
 import { scorer as getScorer } from "./scorer-client.js";
@@ -12,9 +14,32 @@ import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
 import { snapshotsOf } from "./record-store.js";
 
 /**
+ * @import { Definition, FormFields } from "./answers.js"
+ * @import { FormRecord } from "./record-sync.js"
+ * @import { Results } from "./results-view.js"
+ */
+
+/**
+ * What the toolbar knows of its form (questionnaire.js).
+ * @typedef {object} ToolbarContext
+ * @property {FormRecord} record the form's stored record
+ * @property {FormFields} fields the form's inputs
+ * @property {Definition} definition
+ * @property {string} definitionJson
+ * @property {string} language the language results are written in
+ * @property {string} sitePath
+ * @property {string} course
+ * @property {string} questionnaire its id
+ * @property {number} version its version
+ * @property {boolean} hasResults whether it has results (scores), kept with a snapshot
+ * @property {() => void} onCleared called after its answers were deleted
+ */
+
+/**
  * Add the toolbar to `form`.
- * context: {record: FormRecord, definitionJson, definition, language, sitePath, course, questionnaire,
- *           version, hasResults, onCleared}
+ * @param {HTMLFormElement} form
+ * @param {ToolbarContext} context
+ * @returns {{refresh: () => void}} refresh: show what changed (the reminder, the number of snapshots)
  */
 export function mountToolbar(form, context) {
   const { record, sitePath, course, questionnaire } = context;
@@ -25,10 +50,11 @@ export function mountToolbar(form, context) {
     type: "text",
     id: nameId,
     class: "lsk-text-input",
-    maxlength: 200,
+    maxlength: constants.maxSnapshotName,
     autocomplete: "off",
     "data-lsk-snapshot-name": true,
   });
+  /** @type {(action: string, text: string) => HTMLButtonElement} */
   const button = (action, text) =>
     h("button", { type: "button", class: "lsk-button", "data-lsk-action": action }, text);
   const snapshotButton = button("snapshot", t("toolbar.snapshot"));
@@ -59,7 +85,7 @@ export function mountToolbar(form, context) {
   );
   form.append(toolbar);
 
-  const say = (text) => {
+  const say = (/** @type {string} */ text) => {
     feedback.textContent = "";
     // A new text in the live region, even when it is the same as before.
     requestAnimationFrame(() => {
@@ -143,12 +169,18 @@ export function mountToolbar(form, context) {
   return { refresh };
 }
 
-/** Save a snapshot of the current answers and scores; returns what to tell the learner. */
+/**
+ * Save a snapshot of the current answers and scores; returns what to tell the learner.
+ * @param {ToolbarContext} context
+ * @param {string} name the learner's name for it
+ * @returns {Promise<string>}
+ */
 async function saveSnapshot(context, name) {
   const { record, fields, definitionJson, language, version } = context;
   record.save();
   const store = record.store;
   if (!Object.keys(store.answers).length) return t("snapshot.no_answers");
+  /** @type {Results | null} */
   let results = null;
   if (record.needsMigration() || context.hasResults) {
     // Python upgrades an older record (snapshots need schema 2) and computes the scores.

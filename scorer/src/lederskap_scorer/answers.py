@@ -64,7 +64,7 @@ WRONG_KIND: frozenset[ProblemCode] = frozenset(
 )
 """The codes of a value of a kind that no version of its question could have written (a text
 for a likert item, ...), as opposed to a value of the right kind that does not fit (7 on a 1-5
-scale). An import refuses a file with the first kind (``records.py``)."""
+scale). An import refuses a file with the first kind (``records/file_values.py``)."""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ import json
 from .format import check_language
 from .json_text import json_error_text, load_json
 from .model import Questionnaire, check_questionnaire
-from .records import RecordError, check_import, context_from_data, read_record
+from .records.import_plan import check_import, context_from_data
+from .records.migration import RecordError, read_record
 from .results import Results, to_plain
 from .schema import SchemaError, parse
 from .scoring import score_decoded

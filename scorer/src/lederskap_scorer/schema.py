@@ -20,12 +20,15 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, NewType, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, NewType, TypeGuard, TypeVar, Union, get_args, get_origin, get_type_hints
 
 Id = NewType("Id", str)
 """An author-written identifier: lowercase letters, digits, ``-`` and ``_``."""
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$")
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?")
+"""The form of an :data:`Id`, matched against a whole text (:func:`is_id`). Its source means the
+same to JavaScript, which gets it as ``constants.idPattern`` (:mod:`lederskap_scorer.browser_constants`)
+for the keys of localStorage (``storage-keys.js``)."""
 
 T = TypeVar("T")
 
@@ -126,8 +129,13 @@ def _parse_value(hint: Any, data: object, path: str, problems: list[Problem]) ->
     raise TypeError(f"unsupported type hint in the content model: {hint!r}")
 
 
+def is_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a text of the form of an :data:`Id` (:data:`ID_PATTERN`)."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
 def _parse_id(data: object, path: str, problems: list[Problem]) -> Any:
-    if not isinstance(data, str) or not ID_PATTERN.match(data):
+    if not is_id(data):
         problems.append(
             Problem(
                 path,

@@ -23,7 +23,7 @@ from typing import Literal
 from .answers import exact_number, finite_number
 from .format import Language, mean_change_text, raw
 from .json_text import MAX_SAFE_INTEGER
-from .schema import ID_PATTERN
+from .schema import is_id
 
 COMPARE_FORMAT = 1
 """Raised when the meaning of the comparison JSON changes."""
@@ -39,10 +39,6 @@ Side = Literal["from", "to"]
 
 
 # ---- the form of a snapshot's scores ------------------------------------------------------------
-
-
-def _is_id(value: object) -> bool:
-    return isinstance(value, str) and ID_PATTERN.match(value) is not None
 
 
 def _is_whole(value: object) -> bool:
@@ -77,7 +73,7 @@ def _is_dimension_score(value: object) -> bool:
         return False
     mean, display = value["mean"], value["mean_display"]
     if not (
-        _is_id(value["id"])
+        is_id(value["id"])
         and isinstance(value["title"], str)
         and len(value["title"]) <= MAX_TITLE
         and (mean is None or finite_number(mean) is not None)
@@ -99,7 +95,7 @@ def is_snapshot_scores(value: object) -> bool:
     return all(
         isinstance(part, Mapping)
         and set(part) == {"part", "title", "min", "max", "dimensions"}
-        and _is_id(part["part"])
+        and is_id(part["part"])
         and isinstance(part["title"], str)
         and len(part["title"]) <= MAX_TITLE
         and _is_whole(part["min"])

@@ -1,8 +1,9 @@
 """The names under which the browser keeps a learner's data in localStorage.
 
 This is the one definition of the key format: the build writes the prefixes into
-the site's ``build-info.js`` for the browser code (``assets/lederskap/storage-keys.js``),
-and the tests and the benchmark build keys with :func:`storage_key`.
+the site's ``constants.js`` (:mod:`lederskap_scorer.browser_constants`) for the browser
+code (``assets/lederskap/storage-keys.js``), and the tests and the benchmark build keys
+with :func:`storage_key`.
 
 Every key of one course on one site starts with its *scope*,
 ``<prefix><site path>#<course id>/``. A site path (the pathname of the site root,
@@ -46,5 +47,5 @@ def legacy_storage_key(site_path: str, course: str, questionnaire: str) -> str:
 
 
 def browser_constants() -> dict[str, str]:
-    """What the browser code needs of the format, written into ``build-info.js``."""
+    """What the browser code needs of the format, written into ``constants.js`` as ``constants.storageKeys``."""
     return {"prefix": STORAGE_KEY_PREFIX, "legacyPrefix": LEGACY_STORAGE_KEY_PREFIX, "courseNotes": COURSE_NOTES}

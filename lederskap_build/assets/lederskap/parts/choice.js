@@ -1,3 +1,4 @@
+// @ts-check
 // The choice part: questions answered with one of several labelled options (not a
 // scale), optionally scored per option (scorer: lederskap_scorer/parts/choice.py).
 // Its fields (a radio per option, named by the question, valued by the option's
@@ -10,22 +11,95 @@ import { t } from "../i18n.js";
 import { problemList, table } from "../result-tables.js";
 import { csvValue, has } from "./common.js";
 
+/**
+ * @import { Answers, AnswersViewContext, FieldGroup, FormFields } from "../answers.js"
+ * @import { CsvRow, CsvRowMakers } from "../course-data-tools.js"
+ * @import { Child, NodeChild } from "../dom.js"
+ * @import { Problem } from "../result-tables.js"
+ * @import { Drawn } from "../results-view.js"
+ */
+
+/**
+ * An option of a choice question (lederskap_scorer/parts/choice.py, ChoiceOption); `score`
+ * is null in a question without scores.
+ * @typedef {{id: string, text: string, score: number | null}} ChoiceOption
+ */
+
+/**
+ * A choice question (lederskap_scorer/parts/choice.py, ChoiceQuestion).
+ * @typedef {{id: string, text: string, options: ChoiceOption[], hint: string}} ChoiceQuestion
+ */
+
+/**
+ * A choice part of a definition (lederskap_scorer/parts/choice.py, ChoicePart).
+ * @typedef {{type: "choice", id: string, title: string, questions: ChoiceQuestion[], intro: string}} ChoicePart
+ */
+
+/**
+ * A question's result (scorer/RESULTS.md; lederskap_scorer/parts/choice.py, QuestionResult).
+ * @typedef {object} ChoiceQuestionResult
+ * @property {string} id
+ * @property {string} text
+ * @property {boolean} scored
+ * @property {{id: string, text: string} | null} chosen
+ * @property {number | null} score
+ */
+
+/**
+ * The results of a choice part (scorer/RESULTS.md; lederskap_scorer/parts/choice.py, ChoiceResult).
+ * @typedef {object} ChoiceResult
+ * @property {"choice"} type
+ * @property {string} id
+ * @property {string} title
+ * @property {ChoiceQuestionResult[]} questions
+ * @property {number} answered
+ * @property {number} question_count
+ * @property {boolean} scored
+ * @property {number} scored_answered
+ * @property {number} scored_count
+ * @property {number | null} total
+ * @property {string | null} total_display
+ * @property {number | null} max_total
+ * @property {string | null} max_total_display
+ * @property {number | null} mean
+ * @property {string | null} mean_display
+ */
+
 export const type = "choice";
-/** It has results of its own when it is scored: a question's options have scores. */
+
+/**
+ * It has results of its own when it is scored: a question's options have scores (as
+ * lederskap_scorer/parts/choice.py, is_scored: an option without one has `score: null`).
+ * @param {ChoicePart} part
+ * @returns {boolean}
+ */
 export function hasResults(part) {
-  return (part.questions || []).some((question) => (question.options || []).some((option) => "score" in option));
+  return (part.questions || []).some((question) =>
+    (question.options || []).some((option) => typeof option.score === "number"),
+  );
 }
 
-/** The answer ids of the part: its questions. */
+/**
+ * The answer ids of the part: its questions.
+ * @param {ChoicePart} part
+ * @returns {string[]}
+ */
 export function answerIds(part) {
   return (part.questions || []).map((question) => question.id);
 }
 
-/** The part's fields in the form: per question its radios, each answering the option's id. */
+/**
+ * The part's fields in the form: per question its radios, each answering the option's id.
+ * @param {FormFields} formFields
+ * @param {ChoicePart} part
+ * @returns {FieldGroup}
+ */
 export function fields(formFields, part) {
+  /** @type {{id: string, byValue: Map<string, HTMLInputElement>}[]} */
   const questions = [];
   for (const question of part.questions || []) {
-    const radios = formFields.inputs.named("radio", question.id);
+    // Indexed by type "radio": inputs, never textareas.
+    const radios = /** @type {HTMLInputElement[]} */ (formFields.inputs.named("radio", question.id));
     if (!radios.length) continue;
     const byValue = new Map(radios.map((radio) => [radio.value, radio]));
     for (const radio of radios) formFields.radioAnswers.set(radio, { id: question.id, value: radio.value });
@@ -36,7 +110,8 @@ export function fields(formFields, part) {
     read(answers, { checked }) {
       for (const question of questions) {
         const radio = checked.get(question.id);
-        if (radio) answers[question.id] = formFields.radioAnswers.get(radio).value;
+        const answer = radio && formFields.radioAnswers.get(radio);
+        if (answer) answers[question.id] = answer.value;
       }
     },
     view(answers, into) {
@@ -48,7 +123,8 @@ export function fields(formFields, part) {
     write(view, wanted, { checked }) {
       for (const question of questions) {
         if (!wanted(question.id)) continue;
-        const target = has(view, question.id) ? question.byValue.get(view[question.id]) : null;
+        const shown = has(view, question.id) ? view[question.id] : undefined;
+        const target = typeof shown === "string" ? question.byValue.get(shown) : null;
         const now = checked.get(question.id);
         if (now && now !== target) now.checked = false;
         if (target && !target.checked) target.checked = true;
@@ -57,13 +133,25 @@ export function fields(formFields, part) {
   };
 }
 
+/**
+ * The text of the option chosen in answer to `question`, or why there is none.
+ * @param {ChoiceQuestion} question
+ * @param {Answers} answers
+ * @returns {string}
+ */
 function chosenText(question, answers) {
   if (!has(answers, question.id)) return t("choice.unanswered");
   const option = (question.options || []).find((candidate) => candidate.id === answers[question.id]);
   return option ? option.text : t("mine.not_usable");
 }
 
-/** The part's answers on the results page: each question with the option chosen, then its results box. */
+/**
+ * The part's answers on the results page: each question with the option chosen, then its results box.
+ * @param {ChoicePart} part
+ * @param {Answers} answers
+ * @param {AnswersViewContext} context
+ * @returns {Child[]}
+ */
 export function answersView(part, answers, { resultsBox }) {
   return [
     h(
@@ -78,7 +166,14 @@ export function answersView(part, answers, { resultsBox }) {
   ];
 }
 
-/** The part's CSV rows: one per stored answer (the option's text), then the total when scored. */
+/**
+ * The part's CSV rows: one per stored answer (the option's text), then the total when scored.
+ * @param {ChoicePart} part
+ * @param {Answers} answers
+ * @param {ChoiceResult | null} scored its results, when the scorer has computed them
+ * @param {CsvRowMakers} rows
+ * @returns {CsvRow[]}
+ */
 export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
   const rows = [];
   for (const question of part.questions || []) {
@@ -92,10 +187,17 @@ export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
   return rows;
 }
 
-/** The part's results (its entry of the results' `parts`) when it is scored; else none. */
+/**
+ * The part's results (its entry of the results' `parts`) when it is scored; else none.
+ * @param {ChoiceResult} part
+ * @param {readonly Problem[]} problems the problems of every part's answers
+ * @returns {Drawn | null}
+ */
 export function drawResults(part, problems) {
   if (!part.scored) return null;
+  /** @type {Set<string | null>} */
   const ids = new Set(part.questions.map((question) => question.id));
+  /** @type {NodeChild[]} */
   const nodes = [
     h(
       "p",

@@ -1,3 +1,4 @@
+// @ts-check
 // The likert part: statements on the questionnaire's scale, grouped in dimensions
 // (scorer: lederskap_scorer/parts/likert.py). Its fields (one radio per point and
 // statement), its answers on the results page, its CSV rows and its results (the
@@ -10,11 +11,128 @@ import { t } from "../i18n.js";
 import { joinNames, problemList, table } from "../result-tables.js";
 import { csvValue, has } from "./common.js";
 
+/**
+ * @import { Answers, AnswersViewContext, Band, Definition, FieldGroup, FormFields } from "../answers.js"
+ * @import { CsvRow, CsvRowMakers } from "../course-data-tools.js"
+ * @import { Child, NodeChild } from "../dom.js"
+ * @import { Problem } from "../result-tables.js"
+ * @import { Drawn } from "../results-view.js"
+ */
+
+/**
+ * A statement (lederskap_scorer/parts/likert.py, Item).
+ * @typedef {{id: string, text: string, reverse: boolean}} Item
+ */
+
+/**
+ * A dimension: statements measuring one thing (lederskap_scorer/parts/likert.py, Dimension).
+ * @typedef {{id: string, title: string, items: Item[], description: string, bands: Band[]}} Dimension
+ */
+
+/**
+ * A likert part of a definition (lederskap_scorer/parts/likert.py, LikertPart).
+ * @typedef {object} LikertPart
+ * @property {"likert"} type
+ * @property {string} id
+ * @property {string} title
+ * @property {Dimension[]} dimensions
+ * @property {string} intro
+ * @property {number} suggestions how many development areas and strengths to suggest
+ */
+
+/**
+ * A statement's inputs in the form: its radios, each by its value.
+ * @typedef {object} LikertItemFields
+ * @property {string} id
+ * @property {string} text the statement
+ * @property {HTMLElement} fieldset where its radios are (its clear button goes there too)
+ * @property {HTMLInputElement[]} radios
+ * @property {Map<string, HTMLInputElement>} byValue
+ */
+
+/**
+ * A statement's result (scorer/RESULTS.md; lederskap_scorer/parts/likert.py, ItemResult).
+ * @typedef {{id: string, text: string, reverse: boolean, answer: number | null, score: number | null}} ItemResult
+ */
+
+/**
+ * A dimension's result (lederskap_scorer/parts/likert.py, DimensionResult).
+ * @typedef {object} DimensionResult
+ * @property {string} id
+ * @property {string} title
+ * @property {"scored" | "not-enough-answers"} status
+ * @property {number} answered
+ * @property {number} item_count
+ * @property {number | null} mean
+ * @property {string | null} mean_display
+ * @property {[number, number] | null} mean_exact the exact mean as numerator and denominator
+ * @property {{label: string, text: string} | null} band
+ * @property {ItemResult[]} items
+ */
+
+/**
+ * The profile across a part's dimensions (lederskap_scorer/parts/likert.py, OverallResult).
+ * @typedef {object} OverallResult
+ * @property {number | null} mean_of_dimensions
+ * @property {string | null} mean_of_dimensions_display
+ * @property {number} dimensions_scored
+ * @property {number} dimension_count
+ * @property {number | null} mean_of_items
+ * @property {string | null} mean_of_items_display
+ * @property {number} items_answered
+ * @property {number} item_count
+ */
+
+/**
+ * A suggested development area or strength (lederskap_scorer/parts/likert.py, SuggestedDimension).
+ * @typedef {{id: string, title: string, mean: number, mean_display: string, items: ItemResult[]}} SuggestedDimension
+ */
+
+/** @typedef {"development_areas" | "strengths"} Side */
+
+/**
+ * Dimensions with the same mean across the cut-off of one side (lederskap_scorer/parts/likert.py, Tie).
+ * @typedef {object} Tie
+ * @property {Side} applies_to
+ * @property {number} mean
+ * @property {string} mean_display
+ * @property {string[]} dimensions
+ * @property {string[]} included
+ * @property {string[]} left_out
+ */
+
+/**
+ * Development areas and strengths (lederskap_scorer/parts/likert.py, Suggestions).
+ * @typedef {object} Suggestions
+ * @property {"suggested" | "turned-off" | "no-scored-dimensions" | "too-few-scored-dimensions"} status
+ * @property {number} requested
+ * @property {number} per_side
+ * @property {SuggestedDimension[]} development_areas
+ * @property {SuggestedDimension[]} strengths
+ * @property {Tie[]} ties
+ */
+
+/**
+ * The results of a likert part (scorer/RESULTS.md; lederskap_scorer/parts/likert.py, LikertResult).
+ * @typedef {object} LikertResult
+ * @property {"likert"} type
+ * @property {string} id
+ * @property {string} title
+ * @property {{min: number, max: number}} scale
+ * @property {DimensionResult[]} dimensions
+ * @property {OverallResult} overall
+ * @property {Suggestions} suggestions
+ */
+
 export const type = "likert";
 /** It has results of its own (drawResults). */
 export const hasResults = true;
 
-/** The answer ids of the part: its statements. */
+/**
+ * The answer ids of the part: its statements.
+ * @param {LikertPart} part
+ * @returns {string[]}
+ */
 export function answerIds(part) {
   return (part.dimensions || []).flatMap((dimension) => (dimension.items || []).map((item) => item.id));
 }
@@ -23,14 +141,20 @@ export function answerIds(part) {
  * The part's fields in the form: per statement its radios, each radio by its value, read
  * once (reading every radio's value and state on each save would cost a long form a tenth
  * of a second and more). `checked` (from FormFields.checkedRadios) is read once per pass.
+ * @param {FormFields} formFields
+ * @param {LikertPart} part
+ * @returns {FieldGroup}
  */
 export function fields(formFields, part) {
+  /** @type {LikertItemFields[]} */
   const items = [];
   for (const dimension of part.dimensions || []) {
     for (const item of dimension.items || []) {
-      const radios = formFields.inputs.named("radio", item.id);
+      // Indexed by type "radio": inputs, never textareas.
+      const radios = /** @type {HTMLInputElement[]} */ (formFields.inputs.named("radio", item.id));
       if (!radios.length) continue;
-      const fieldset = radios[0].closest("fieldset") || radios[0].parentElement;
+      // An input found in the form has a parent element.
+      const fieldset = /** @type {HTMLElement} */ (radios[0].closest("fieldset") || radios[0].parentElement);
       const byValue = new Map(radios.map((radio) => [radio.value, radio]));
       for (const radio of radios) formFields.radioAnswers.set(radio, { id: item.id, value: Number(radio.value) });
       items.push({ id: item.id, text: item.text, fieldset, radios, byValue });
@@ -42,7 +166,8 @@ export function fields(formFields, part) {
     read(answers, { checked }) {
       for (const item of items) {
         const radio = checked.get(item.id);
-        if (radio) answers[item.id] = formFields.radioAnswers.get(radio).value;
+        const answer = radio && formFields.radioAnswers.get(radio);
+        if (answer) answers[item.id] = answer.value;
       }
     },
     view(answers, into) {
@@ -64,13 +189,25 @@ export function fields(formFields, part) {
   };
 }
 
-/** The part's answers on the results page: every statement with the answer as stored, and its results box. */
+/**
+ * The part's answers on the results page: every statement with the answer as stored, and its results box.
+ * @param {LikertPart} part
+ * @param {Answers} answers
+ * @param {AnswersViewContext} context
+ * @returns {Child[]}
+ */
 export function answersView(part, answers, { definition, resultsBox }) {
   return [answersTable(part, answers, definition), resultsBox(part.id)];
 }
 
+/**
+ * @param {LikertPart} part
+ * @param {Answers} answers
+ * @param {Pick<Definition, "scale">} definition
+ * @returns {HTMLDivElement}
+ */
 function answersTable(part, answers, definition) {
-  const labels = new Map(((definition.scale || {}).labels || []).map((label) => [label.value, label.text]));
+  const labels = new Map((definition.scale?.labels || []).map((label) => [label.value, label.text]));
   const rows = [];
   for (const dimension of part.dimensions || []) {
     rows.push(h("tr", { class: "lsk-group-row" }, h("th", { scope: "colgroup", colspan: 2 }, dimension.title)));
@@ -115,8 +252,14 @@ function answersTable(part, answers, definition) {
   );
 }
 
-
-/** The part's CSV rows: one per stored answer, then the mean of each dimension. */
+/**
+ * The part's CSV rows: one per stored answer, then the mean of each dimension.
+ * @param {LikertPart} part
+ * @param {Answers} answers
+ * @param {LikertResult | null} scored its results, when the scorer has computed them
+ * @param {CsvRowMakers} rows
+ * @returns {CsvRow[]}
+ */
 export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
   const rows = [];
   for (const dimension of part.dimensions || []) {
@@ -128,12 +271,22 @@ export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
   return rows;
 }
 
-/** The part's results (its entry of the results' `parts`), with the problems of its statements. */
+/**
+ * The part's results (its entry of the results' `parts`), with the problems of its statements.
+ * @param {LikertResult} part
+ * @param {readonly Problem[]} problems the problems of every part's answers
+ * @returns {Drawn}
+ */
 export function drawResults(part, problems) {
+  /** @type {Set<string | null>} */
   const ids = new Set(part.dimensions.flatMap((d) => d.items.map((item) => item.id)));
   return { nodes: likert(part, problems.filter((p) => ids.has(p.id))), summary: likertSummary(part) };
 }
 
+/**
+ * @param {LikertResult} part
+ * @returns {string}
+ */
 function likertSummary(part) {
   return t("results.live_likert", {
     scored: part.overall.dimensions_scored,
@@ -141,8 +294,14 @@ function likertSummary(part) {
   });
 }
 
+/**
+ * @param {LikertResult} part
+ * @param {readonly Problem[]} problems its statements' problems
+ * @returns {NodeChild[]}
+ */
 function likert(part, problems) {
   const { overall, scale } = part;
+  /** @type {NodeChild[]} */
   const nodes = [
     h(
       "p",
@@ -176,6 +335,10 @@ function likert(part, problems) {
   return nodes;
 }
 
+/**
+ * @param {LikertResult} part
+ * @returns {HTMLDivElement}
+ */
 function dimensionTable(part) {
   const rows = part.dimensions.map((d) =>
     h(
@@ -194,7 +357,12 @@ function dimensionTable(part) {
   );
 }
 
+/**
+ * @param {DimensionResult} d
+ * @returns {HTMLLIElement}
+ */
 function dimensionEntry(d) {
+  /** @type {Child[]} */
   const children = [h("p", { class: "lsk-dimension-result-title" }, h("strong", {}, d.title))];
   if (d.status === "scored") {
     children.push(
@@ -227,6 +395,10 @@ function dimensionEntry(d) {
   return h("li", attrs, children);
 }
 
+/**
+ * @param {OverallResult} overall
+ * @returns {HTMLDivElement}
+ */
 function overallProfile(overall) {
   const lines = [];
   if (overall.mean_of_dimensions_display) {
@@ -261,6 +433,11 @@ function overallProfile(overall) {
   return h("div", { class: "lsk-overall" }, heading, lines);
 }
 
+/**
+ * @param {Suggestions | null | undefined} s
+ * @param {readonly DimensionResult[]} dimensions
+ * @returns {HTMLDivElement | null}
+ */
 function suggestions(s, dimensions) {
   if (!s || s.status === "turned-off" || s.status === "no-scored-dimensions") return null;
   const heading = h("h4", { class: "lsk-results-subtitle" }, t("results.suggestions_heading"));
@@ -268,6 +445,7 @@ function suggestions(s, dimensions) {
     return h("div", { class: "lsk-suggestions" }, heading, h("p", {}, t("results.too_few")));
   }
   const titles = new Map(dimensions.map((d) => [d.id, d.title]));
+  /** @type {(key: Side, list: readonly SuggestedDimension[], lowest: boolean) => HTMLDivElement} */
   const side = (key, list, lowest) =>
     h(
       "div",
@@ -295,7 +473,7 @@ function suggestions(s, dimensions) {
       ),
     );
   const ties = (s.ties || []).map((tie) => {
-    const name = (id) => titles.get(id) || id;
+    const name = (/** @type {string} */ id) => titles.get(id) || id;
     return h(
       "p",
       { class: "lsk-tie", "data-lsk-tie": tie.applies_to },

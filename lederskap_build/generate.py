@@ -201,23 +201,29 @@ def _revision(output: Output) -> str:
     return digest.hexdigest()[:12]
 
 
+RUNTIME_FOLDERS = (f"{ASSETS_PREFIX}/pyodide/", f"{ASSETS_PREFIX}/wheels/")
+"""The Python runtime (Pyodide, the scorer's standard library and wheel): the service worker keeps it when
+a page asks (a questionnaire was opened, or the learner stayed), not on its install (offline.js)."""
+
+
+def is_runtime(name: str) -> bool:
+    """Whether the site's file ``name`` is part of the Python runtime."""
+    return name.startswith(RUNTIME_FOLDERS)
+
+
 def service_worker(outputs: Mapping[str, Output], build_hash: str, *, offline: bool, directory_urls: bool) -> bytes:
     """``sw.js``: the service worker template with this build's hash and everything to keep offline."""
     pages = sorted({page_url(name, directory_urls=directory_urls) for name in outputs if name.endswith(".md")})
     if not directory_urls and "./" not in pages:
         pages.insert(0, "./")
+    kept = [name for name in sorted(outputs) if not name.endswith(".md") and name not in FETCHED_ONLY_WHEN_NEEDED]
     site = {
         "build": build_hash,
         "offline": offline,
         "pages": pages,
         # Under `lederskap serve` the worker only removes itself: it needs no list.
-        "assets": [
-            [name, _revision(outputs[name])]
-            for name in sorted(outputs)
-            if not name.endswith(".md") and name not in FETCHED_ONLY_WHEN_NEEDED
-        ]
-        if offline
-        else [],
+        "assets": [[name, _revision(outputs[name])] for name in kept if not is_runtime(name)] if offline else [],
+        "runtime": [[name, _revision(outputs[name])] for name in kept if is_runtime(name)] if offline else [],
         "optional": list(OPTIONAL_OFFLINE_URLS) if offline else [],
     }
     template = resources.files(__package__).joinpath(SERVICE_WORKER_TEMPLATE).read_text(encoding="utf-8")

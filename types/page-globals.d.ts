@@ -58,5 +58,10 @@ declare global {
     cache?: string;
     /** Why a version of the site could not be kept for offline use. */
     installFailed?: string;
+    /**
+     * The Python runtime's offline copy: waiting for a questionnaire or for the learner to stay,
+     * "save-data" (waiting for a questionnaire only), being kept, kept, or failed (offline.js).
+     */
+    runtime?: "waiting" | "save-data" | "keeping" | "kept" | "failed";
   }
 }

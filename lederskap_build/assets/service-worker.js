@@ -7,9 +7,13 @@
 //   offline   false under `lederskap serve`: then this worker removes its caches
 //             and unregisters itself, so that development always sees fresh files
 //   pages     every page, relative to the site root ("./", "verktoy/", ...)
-//   assets    [url, revision] of our browser code, the course's files, the Pyodide
-//             runtime and the scorer wheel: all needed, so a failed download fails
-//             the install (the browser tries again on the next visit)
+//   assets    [url, revision] of our browser code and the course's files: all
+//             needed, so a failed download fails the install (the browser tries
+//             again on the next visit)
+//   runtime   [url, revision] of the Python runtime (Pyodide, the scorer's standard
+//             library and wheel, about 13 MB): kept when a page asks ("cache-runtime",
+//             offline.js: once the visit needs Python, or the learner has stayed), not
+//             by the install, so that a glance at the start page costs no runtime
 //   optional  files that may be missing (search index, sitemap, 404 page); the
 //             search languages' files Material's search worker imports are
 //             found from the search index and kept the same way
@@ -23,7 +27,9 @@
 // Strategy:
 //   install   fill the new build's cache: an asset whose revision is unchanged is
 //             copied from this site's previous cache, the rest is downloaded
-//             (revalidated, never taken stale from the HTTP cache); then take over
+//             (revalidated, never taken stale from the HTTP cache); the runtime
+//             only if the previous cache had it (a learner who has used it keeps
+//             it across deploys, changed files downloaded); then take over
 //             at once (skipWaiting), since every learner's answers live in
 //             localStorage, which no version of the site's files can lose.
 //   activate  delete this site's older caches and control the open pages
@@ -35,6 +41,8 @@
 //   message   {type: "cache-urls", urls}: cache what a page loaded before this
 //             worker controlled it (Material's bundle and styles); answers on the
 //             message's port with {type: "cached", build, cache}.
+//             {type: "cache-runtime"}: keep the runtime; answers {type:
+//             "runtime-kept", build, cache} or {type: "runtime-failed", message}.
 
 "use strict";
 
@@ -45,6 +53,7 @@
  * @property {boolean} offline
  * @property {string[]} pages
  * @property {[path: string, revision: string][]} assets
+ * @property {[path: string, revision: string][]} runtime
  * @property {string[]} optional
  */
 
@@ -111,16 +120,38 @@ async function previousCopy(url, revision) {
   return null;
 }
 
-async function install() {
-  if (!SITE.offline) return;
-  const cache = await caches.open(CACHE);
+/**
+ * Put each of `files` into `cache`: copied from an earlier build's cache when its revision is
+ * unchanged, else downloaded. Rejects if one cannot be had.
+ * @param {Cache} cache
+ * @param {[path: string, revision: string][]} files
+ */
+async function fill(cache, files) {
   await Promise.all(
-    SITE.assets.map(async ([path, revision]) => {
+    files.map(async ([path, revision]) => {
       const url = absolute(path);
+      if ((await cache.match(url, { ignoreVary: true }))?.headers.get(REVISION) === revision) return;
       const copy = (await previousCopy(url, revision)) || (await download(url, revision));
       await cache.put(url, copy);
     }),
   );
+}
+
+/** Whether an earlier build's cache of this site holds any file of the runtime (the learner has used it). */
+async function hadRuntime() {
+  for (const name of await caches.keys()) {
+    if (!isOurs(name) || name === CACHE) continue;
+    const cache = await caches.open(name);
+    for (const [path] of SITE.runtime) if (await cache.match(absolute(path), { ignoreVary: true })) return true;
+  }
+  return false;
+}
+
+async function install() {
+  if (!SITE.offline) return;
+  const cache = await caches.open(CACHE);
+  await fill(cache, SITE.assets);
+  if (await hadRuntime()) await fill(cache, SITE.runtime);
   await keepEach(cache, [...SITE.pages, ...SITE.optional]);
   await keepEach(cache, await searchLanguages(cache));
 }
@@ -272,9 +303,29 @@ async function cacheUrls(urls) {
   );
 }
 
+/** Keep the runtime in this build's cache; resolves with the answer to the page. */
+async function cacheRuntime() {
+  const cache = await ownCache();
+  if (!cache) return { type: "runtime-failed", message: "this version of the site has been replaced" };
+  try {
+    await fill(cache, SITE.runtime);
+    return { type: "runtime-kept", build: SITE.build, cache: CACHE };
+  } catch (error) {
+    return { type: "runtime-failed", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 worker.addEventListener("message", (event) => {
   const message = event.data && typeof event.data === "object" ? event.data : {};
   const port = event.ports && event.ports[0];
+  if (message.type === "cache-runtime") {
+    event.waitUntil(
+      (SITE.offline ? cacheRuntime() : Promise.resolve({ type: "runtime-failed", message: "offline use is off" })).then(
+        (answer) => port && port.postMessage(answer),
+      ),
+    );
+    return;
+  }
   if (message.type !== "cache-urls" || !Array.isArray(message.urls)) return;
   const urls = message.urls.filter((/** @type {unknown} */ url) => typeof url === "string");
   event.waitUntil(

@@ -44,6 +44,7 @@ from .helpers import (
     search,
     stored_record,
     wait_for_results,
+    wait_for_scorer,
 )
 from .questionnaires import QUESTIONNAIRES, axe_violations, complete
 from .served import SiteServer
@@ -79,13 +80,20 @@ def cache_name(build: str) -> str:
     return f"lederskap:{SUB_PATH}#{build}"
 
 
-def wait_until_offline_ready(page: Page) -> Any:
-    """Wait until the service worker is active, its precache complete and this page's files kept."""
+def wait_until_offline_ready(page: Page, *, runtime: bool = True) -> Any:
+    """Wait until the service worker is active, its precache complete and this page's files kept, and
+    (``runtime``) until it has kept the Python runtime or failed to; the page's offline state."""
     page.wait_for_function(
         "() => ['ready', 'failed'].includes(window.__lederskap && window.__lederskap.offline"
         " && window.__lederskap.offline.state)",
         timeout=SCORER_TIMEOUT_MS,
     )
+    if runtime:
+        page.wait_for_function(
+            "() => window.__lederskap.offline.state === 'failed'"
+            " || ['kept', 'failed'].includes(window.__lederskap.offline.runtime)",
+            timeout=SCORER_TIMEOUT_MS,
+        )
     return page.evaluate("() => window.__lederskap.offline")
 
 
@@ -134,7 +142,12 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
         you: Visitor = visitor(server)
         page = you.page
         open_form(page, server.url + LEADER_PAGE, LEADER_FORM)
-        assert wait_until_offline_ready(page) == {"state": "ready", "build": build, "cache": cache_name(build)}
+        assert wait_until_offline_ready(page) == {
+            "state": "ready",
+            "build": build,
+            "cache": cache_name(build),
+            "runtime": "kept",
+        }
         assert page.evaluate("() => navigator.serviceWorker.controller.scriptURL") == server.url + "sw.js"
         caches = page.evaluate(CACHES)
         assert list(caches) == [cache_name(build)]
@@ -162,6 +175,67 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
     complete(page, JOBS_FORM)
     # Search too: the index and the search languages' files were kept.
     search(page, "medarbeiderskap")
+
+
+RUNTIME_AFTER_MS = """async () => (await import(new URL("assets/lederskap/offline.js", document.baseURI).href))
+    .RUNTIME_AFTER_MS"""
+"""How long a learner stays before the runtime is kept without a questionnaire (offline.js)."""
+
+SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
+    configurable: true, get: () => ({ saveData: true, effectiveType: "4g" }),
+});"""
+"""An init script: the browser says the learner has asked to save data (Chromium has no switch for it)."""
+
+
+def runtime_requests(server: SiteServer) -> int:
+    """How many requests for the Python runtime (Pyodide, the scorer's standard library, its wheel) came."""
+    return sum(n for path, n in server.hits.items() if path.startswith(RUNTIME_FOLDERS))
+
+
+RUNTIME_FOLDERS = (SUB_PATH + "assets/lederskap/pyodide/", SUB_PATH + "assets/lederskap/wheels/")
+
+
+def test_the_start_page_keeps_the_runtime_only_once_the_learner_stays(
+    visitor: Any, built_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with SiteServer(site) as server:
+        you: Visitor = visitor(server)
+        page = you.page
+        page.clock.install()
+        page.goto(server.url)
+        assert wait_until_offline_ready(page, runtime=False)["runtime"] == "waiting"
+        assert runtime_requests(server) == 0, "the start page's first visit downloads no runtime"
+
+        page.clock.run_for(page.evaluate(RUNTIME_AFTER_MS))
+        assert wait_until_offline_ready(page)["runtime"] == "kept"
+        kept = set(page.evaluate(CACHES)[cache_name(build_info(site)["build"])])
+        for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}"):
+            assert SUB_PATH + path in kept, path
+
+
+def test_under_save_data_only_a_questionnaire_brings_the_runtime(
+    visitor: Any, built_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    with SiteServer(site) as server:
+        you: Visitor = visitor(server)
+        you.context.add_init_script(SAVE_DATA)
+        page = you.page
+        page.clock.install()
+        page.goto(server.url)
+        assert wait_until_offline_ready(page, runtime=False)["runtime"] == "save-data"
+        page.clock.run_for(10 * page.evaluate(RUNTIME_AFTER_MS))
+        assert page.evaluate("() => window.__lederskap.offline.runtime") == "save-data"
+        assert runtime_requests(server) == 0, "nothing of the runtime under Save-Data, however long the learner stays"
+
+        questionnaire = you.context.new_page()
+        open_form(questionnaire, server.url + LEADER_PAGE, LEADER_FORM)
+        wait_for_scorer(questionnaire)
+        assert wait_until_offline_ready(questionnaire)["runtime"] == "kept"
+        assert runtime_requests(server) > 0
 
 
 @pytest.fixture(scope="module")

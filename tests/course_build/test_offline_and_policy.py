@@ -77,7 +77,7 @@ def test_the_service_worker_lists_every_page_and_file_with_the_build_hash(make_c
     assert site["build"] == info["build"]
     assert site["offline"] is True and info["offline"] is True
     assert site["pages"] == ["./", "about/", "tools/", "tools/more/"]
-    assets = dict(site["assets"])
+    assets, runtime = dict(site["assets"]), dict(site["runtime"])
     for name in (
         "images/picture.svg",
         "assets/lederskap/main.js",
@@ -87,16 +87,26 @@ def test_the_service_worker_lists_every_page_and_file_with_the_build_hash(make_c
         "assets/lederskap/constants.js",
         "assets/lederskap/lederskap.css",
         "assets/lederskap-material/scope.js",
+    ):
+        content = (generated / name).read_bytes()
+        assert assets.pop(name) == hashlib.sha256(content).hexdigest()[:12], name
+    # The Python runtime is listed apart: kept when a page asks for it, not on the worker's install.
+    for name in (
+        "assets/lederskap/pyodide/pyodide.mjs",
+        "assets/lederskap/pyodide/pyodide.asm.mjs",
         "assets/lederskap/pyodide/pyodide.asm.wasm",
+        "assets/lederskap/pyodide/pyodide-lock.json",
         f"assets/lederskap/{info['stdlib']}",
         f"assets/lederskap/{info['wheel']}",
     ):
         content = (generated / name).read_bytes()
-        assert assets.pop(name) == hashlib.sha256(content).hexdigest()[:12], name
+        assert runtime.pop(name) == hashlib.sha256(content).hexdigest()[:12], name
+    assert runtime == {}
+    assert not [name for name in assets if "/pyodide/" in name or "/wheels/" in name]
     assert "sw.js" not in assets and "assets/service-worker.js" not in assets
     # Pyodide's full standard library is only fetched (and then kept) if the scorer's own lacks a module.
     assert (generated / "assets/lederskap/pyodide/python_stdlib.zip").is_file()
-    assert "assets/lederskap/pyodide/python_stdlib.zip" not in assets
+    assert "assets/lederskap/pyodide/python_stdlib.zip" not in runtime
     assert not (generated / "assets" / "service-worker.js").exists()
     assert site["optional"] == ["search/search_index.json", "sitemap.xml", "404.html"]
 
@@ -124,7 +134,7 @@ def test_under_serve_the_service_worker_only_removes_itself(make_course: CourseF
     generated = config.parent / "generated" / "docs"
     site = site_settings((generated / "sw.js").read_text(encoding="utf-8"))
     assert site["offline"] is False
-    assert site["assets"] == [] and site["optional"] == []
+    assert site["assets"] == [] and site["runtime"] == [] and site["optional"] == []
     assert build_info(generated / "assets" / "lederskap" / "build-info.js")["offline"] is False
 
 

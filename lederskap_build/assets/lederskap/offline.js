@@ -10,16 +10,27 @@
 // (after a deploy), the learner is told, politely, to reload: the page's code is
 // still the old one. Answers are in localStorage and are never touched by this.
 //
+// The Python runtime (Pyodide and the scorer wheel, about 13 MB) is not part of
+// the worker's install: a learner who only reads the start page on a phone does
+// not pay for it. It is kept for offline use as soon as this visit starts a
+// scorer (a questionnaire or the results page, which fetch it anyway), or after
+// the learner has stayed on the site for RUNTIME_AFTER_MS with the page in view;
+// under Save-Data (navigator.connection.saveData) only in the first case.
+//
 // Under `lederskap serve` (buildInfo.offline false) no worker is registered, and
 // one left from an earlier build of the same address is removed.
 //
 // State for tests and the curious: window.__lederskap.offline =
-//   {state: "unsupported" | "registering" | "ready" | "failed" | "off", build, cache}
+//   {state: "unsupported" | "registering" | "ready" | "failed" | "off", build, cache,
+//    runtime: "waiting" | "save-data" | "keeping" | "kept" | "failed"}
 
 import { buildInfo } from "./build-info.js";
 import { h } from "./dom.js";
 import { t } from "./i18n.js";
-import { scorerSettled } from "./scorer-client.js";
+import { scorerSettled, scorerStarted } from "./scorer-client.js";
+
+/** How long a learner stays, with a page of the site in view, before the Python runtime is kept without a questionnaire. */
+export const RUNTIME_AFTER_MS = 20_000;
 
 // This file lives at <site root>/assets/lederskap/offline.js.
 const siteRoot = new URL("../../", import.meta.url);
@@ -70,6 +81,72 @@ function cacheUrls(worker, urls) {
     channel.port1.onmessage = (event) => resolve(event.data || {});
     worker.postMessage({ type: "cache-urls", urls }, [channel.port2]);
   });
+}
+
+/**
+ * Ask the active worker to keep the Python runtime; resolves with whether it did.
+ * @param {ServiceWorker} worker
+ * @returns {Promise<boolean>}
+ */
+function keepRuntimeIn(worker) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(Boolean(event.data && event.data.type === "runtime-kept"));
+    worker.postMessage({ type: "cache-runtime" }, [channel.port2]);
+  });
+}
+
+/**
+ * Resolves after the page has been in view for `ms` in all (time in a background tab does
+ * not count), at a moment the browser is idle.
+ * @param {number} ms
+ * @returns {Promise<void>}
+ */
+function stayed(ms) {
+  return new Promise((resolve) => {
+    let left = ms;
+    let since = 0;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    let timer;
+    const done = () => {
+      document.removeEventListener("visibilitychange", follow);
+      const idle = window.requestIdleCallback || ((/** @type {() => void} */ run) => setTimeout(run, 0));
+      idle(() => resolve());
+    };
+    const follow = () => {
+      clearTimeout(timer);
+      if (document.visibilityState === "visible") {
+        since = performance.now();
+        timer = setTimeout(done, left);
+      } else if (since) {
+        left = Math.max(0, left - (performance.now() - since));
+        since = 0;
+      }
+    };
+    document.addEventListener("visibilitychange", follow);
+    follow();
+  });
+}
+
+/**
+ * Keep the Python runtime for offline use once this visit needs it or the learner has stayed
+ * (never only for staying under Save-Data).
+ * @param {ServiceWorkerContainer} container
+ */
+async function keepRuntime(container) {
+  const connection = /** @type {{saveData?: boolean} | undefined} */ (
+    /** @type {{connection?: unknown}} */ (navigator).connection
+  );
+  const saveData = Boolean(connection && connection.saveData);
+  debugState({ runtime: saveData ? "save-data" : "waiting" });
+  /** @type {Promise<unknown>[]} */
+  const reasons = [scorerStarted().then(scorerSettled)];
+  if (!saveData) reasons.push(stayed(RUNTIME_AFTER_MS));
+  await Promise.race(reasons);
+  debugState({ runtime: "keeping" });
+  const worker = container.controller || (await container.ready).active;
+  const kept = worker ? await keepRuntimeIn(worker) : false;
+  debugState({ runtime: kept ? "kept" : "failed" });
 }
 
 /**
@@ -133,6 +210,7 @@ async function register(container) {
   const worker = await activated(active);
   const answer = await cacheUrls(worker, loadedUrls());
   debugState({ state: "ready", build: answer.build, cache: answer.cache });
+  await keepRuntime(container);
 }
 
 /** @param {ServiceWorkerContainer} container */

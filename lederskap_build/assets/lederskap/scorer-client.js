@@ -291,13 +291,34 @@ class ScorerClient extends EventTarget {
 /** @type {ScorerClient | null} */
 let client = null;
 
+/** @type {() => void} */
+let startedNow = () => {};
+/** Resolves when this visit starts its scorer (see scorerStarted). */
+const started = new Promise((resolve) => {
+  startedNow = () => resolve(undefined);
+});
+
 /**
  * The one scorer of this visit.
  * @returns {ScorerClient}
  */
 export function scorer() {
-  client ||= new ScorerClient();
+  if (!client) {
+    client = new ScorerClient();
+    startedNow();
+  }
   return client;
+}
+
+/**
+ * Resolves once this visit has started its scorer: a page with a questionnaire or the
+ * results page was shown (with instant navigation, perhaps long after the first page).
+ * Until then the service worker keeps the Python runtime only when the learner stays
+ * (offline.js).
+ * @returns {Promise<void>}
+ */
+export function scorerStarted() {
+  return started;
 }
 
 /**

@@ -1,10 +1,11 @@
 """Driving headless Chromium (Playwright): a fresh browser profile, and one measured visit of a page.
 
 A visit opens a new page in a browser context, lets the in-page probe
-(``pages/probe.js``, injected before the page's own scripts) record when the
-first input and the first result appear, and collects what the page fetched.
-A fresh profile is a first visit (empty cache and storage); a second page in
-the same profile is a second visit.
+(``pages/probe.js``, injected into that page before its own scripts, with the
+learner's stored answers for that visit) record when the first input and the
+first result appear, and collects what the page fetched. A fresh profile is a
+first visit (empty cache and storage); a later page in the same profile is a
+return visit.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Playwright, Request
+from playwright.sync_api import BrowserContext, Page, Playwright, Request
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.chromium import CHROMIUM_ARGS, chromium_path
 
 PROBE = (Path(__file__).resolve().parent / "pages" / "probe.js").read_text(encoding="utf-8")
 
-Awaited = Literal["input", "result", "ready", "bare"]
+Awaited = Literal["input", "result", "ready", "kept", "bare"]
 OUR_WORKER = "/assets/lederskap/"
 """In the path of our scorer worker's URL (Material's search worker is the page's other worker)."""
 CONDITIONS: dict[Awaited, str] = {
@@ -34,6 +35,13 @@ CONDITIONS: dict[Awaited, str] = {
     # the last visit come first, and the scorer starts after them, for the next changed answer).
     "ready": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("
     f"(e) => e.event === 'ready' && String(e.worker).includes('{OUR_WORKER}'))",
+    # Ready, and the site's service worker set up with the Python runtime kept (or failed to be),
+    # so that the next visit of the profile is a return visit served by it (offline.js's state).
+    "kept": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("
+    f"(e) => e.event === 'ready' && String(e.worker).includes('{OUR_WORKER}'))"
+    " && window.__lederskap && window.__lederskap.offline"
+    " && (['failed', 'unsupported', 'off'].includes(window.__lederskap.offline.state)"
+    " || ['kept', 'failed'].includes(window.__lederskap.offline.runtime))",
     "bare": "() => window.__bare && (window.__bare.ready !== null || window.__bare.error !== null)",
 }
 POLL_MS = 50
@@ -53,6 +61,7 @@ READ_STATE = """() => {
     bare: window.__bare || null,
     status: status ? status.textContent.trim() : null,
     scorerState: window.__lederskap ? window.__lederskap.scorerState || null : null,
+    offline: window.__lederskap ? window.__lederskap.offline || null : null,
     userAgent: navigator.userAgent,
   }));
 }"""
@@ -75,10 +84,14 @@ def fresh_profile(playwright: Playwright, folder: Path) -> Iterator[BrowserConte
         context.close()
 
 
-def add_probe(context: BrowserContext, seed: tuple[str, str] | None, timeout_ms: float) -> None:
-    """Inject the probe into every page of ``context``; ``seed`` is a localStorage (key, value) to write first."""
+Seed = tuple[str, str]
+"""A localStorage (key, value) the probe writes before the page's scripts run: the learner's stored answers."""
+
+
+def add_probe(page: Page, seed: Seed | None, timeout_ms: float) -> None:
+    """Inject the probe into ``page`` (before it navigates); ``seed`` is written to localStorage first."""
     settings = {"seed": {"key": seed[0], "value": seed[1]} if seed else None, "timeoutMs": timeout_ms}
-    context.add_init_script(script=f"({PROBE.strip().rstrip(';')})({json.dumps(settings)});")
+    page.add_init_script(script=f"({PROBE.strip().rstrip(';')})({json.dumps(settings)});")
 
 
 @dataclass(frozen=True)
@@ -111,6 +124,8 @@ class Visit:
     bare: dict[str, Any] | None = None
     status: str | None = None
     scorer_state: str | None = None
+    offline: dict[str, Any] | None = None
+    """``window.__lederskap.offline`` at the end of the visit (the service worker's state, offline.js)."""
     console_errors: list[str] = field(default_factory=list)
     failure: str | None = None
     user_agent: str = ""
@@ -152,13 +167,22 @@ def _fetch(request: Request, time_origin: float) -> Fetch:
     )
 
 
-def visit(context: BrowserContext, url: str, awaited: Awaited, timeout_ms: float, settle_ms: float = 0) -> Visit:
-    """Open ``url`` in a new page of ``context`` and wait for the ``awaited`` moment (at most ``timeout_ms``).
+def visit(
+    context: BrowserContext,
+    url: str,
+    awaited: Awaited,
+    timeout_ms: float,
+    settle_ms: float = 0,
+    seed: Seed | None = None,
+) -> Visit:
+    """Open ``url`` in a new page of ``context``, the probe in it with ``seed``, and wait for the ``awaited``
+    moment (at most ``timeout_ms``).
 
     With ``settle_ms``, wait that long more afterwards (or instead, when the moment never comes)
     so that what the page still loads is counted.
     """
     page = context.new_page()
+    add_probe(page, seed, timeout_ms)
     result = Visit(url)
     requests: list[Request] = []
     page.on("requestfinished", lambda request: requests.append(request))
@@ -185,6 +209,7 @@ def visit(context: BrowserContext, url: str, awaited: Awaited, timeout_ms: float
     result.bare = state["bare"]
     result.status = state["status"]
     result.scorer_state = state["scorerState"]
+    result.offline = state["offline"]
     result.console_errors += state["errors"]
     result.user_agent = state["userAgent"]
     if awaited == "bare" and result.bare and result.bare.get("error"):

@@ -21,7 +21,7 @@ from lederskap_build.pages import find_placements
 from . import REPO
 from .mkdocs_yaml import dump_mkdocs_yml, load_mkdocs_yml
 
-COURSE_FILES = ("mkdocs.yml", "docs", "forms", "overrides")
+COURSE_FILES = ("mkdocs.yml", "docs", "forms")
 PLAIN_PAGES = "plain-docs"
 PLAIN_SITE = "plain-site"
 PLAIN_CONFIG = "mkdocs-plain.yml"
@@ -41,10 +41,8 @@ class CourseUnderTest:
 
 
 def with_absolute_paths(settings: dict[str, Any], root: Path) -> dict[str, Any]:
-    """``settings`` with the theme's ``custom_dir`` and the ``hooks`` made absolute (relative to ``root``)."""
-    theme = settings.get("theme")
-    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    """``settings`` with the ``hooks`` made absolute (relative to ``root``). The theme's ``custom_dir`` is
+    the build's own folder in each course (the theme layer), so it stays as it is."""
     hooks = settings.get("hooks")
     if isinstance(hooks, list):
         settings["hooks"] = [str((root / hook).resolve()) if isinstance(hook, str) else hook for hook in hooks]
@@ -52,7 +50,7 @@ def with_absolute_paths(settings: dict[str, Any], root: Path) -> dict[str, Any]:
 
 
 def copy_repo_course(target: Path) -> Path:
-    """Copy this repository's course (mkdocs.yml, pages, questionnaires, overrides); return the copy's mkdocs.yml.
+    """Copy this repository's course (mkdocs.yml, pages, questionnaires); return the copy's mkdocs.yml.
 
     MkDocs hooks, if the course has any, stay where they are: the copy names them by absolute path.
     """
@@ -92,6 +90,9 @@ def write_plain_twin(config: Path) -> Path:
     settings = with_absolute_paths(load_mkdocs_yml(config.read_text(encoding="utf-8")), project.root)
     settings["docs_dir"] = PLAIN_PAGES
     settings["site_dir"] = PLAIN_SITE
+    # Material's own templates: lederskap's theme layer is written by lederskap build, which the twin has not.
+    if isinstance(settings.get("theme"), dict):
+        settings["theme"].pop("custom_dir", None)
     settings["extra_css"] = [css for css in settings.get("extra_css") or [] if css != STYLESHEET]
     settings["extra_javascript"] = [
         js

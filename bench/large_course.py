@@ -241,7 +241,7 @@ def _page(text: _Text, title: str, questionnaire_id: str | None, in_section: boo
 
 
 def mkdocs_config(nav: list[Any], course_id: str, site_name: str) -> dict[str, Any]:
-    """The repository's mkdocs.yml with another name, course id and menu; its overrides and hooks by absolute path."""
+    """The repository's mkdocs.yml with another name, course id and menu; its hooks by absolute path."""
     config = with_absolute_paths(load_mkdocs_yml((REPO / "mkdocs.yml").read_text(encoding="utf-8")), REPO)
     config["site_name"] = site_name
     config["extra"]["lederskap"]["course"] = course_id

@@ -27,7 +27,6 @@ from lederskap_scorer.storage_keys import storage_key
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from . import REPO
 from .browser_visits import fresh_profile
 from .build_times import build_once
 from .courses import CourseUnderTest, write_plain_twin
@@ -98,7 +97,7 @@ def write_long_form_course(root: Path, statements: int = STATEMENTS) -> Path:
         "site_name": "Et langt skjema",
         "docs_dir": "generated/docs",
         "site_dir": "site",
-        "theme": {"name": "material", "language": "nb", "font": False, "custom_dir": str(REPO / "overrides")},
+        "theme": {"name": "material", "language": "nb", "font": False, "custom_dir": "generated/theme"},
         "markdown_extensions": ["attr_list", "md_in_html", "lederskap_build.markdown_forms"],
         "extra_css": ["assets/lederskap/lederskap.css"],
         "extra_javascript": [{"path": "assets/lederskap/main.js", "type": "module"}],

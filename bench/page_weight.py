@@ -5,10 +5,14 @@
   ``assets/lederskap/``), also as the gzip size of those files at level 9, the
   comparable measure since the local server does not compress;
 * ``rest``: the page itself, Material's scripts and styles, the search index.
+
+The total of a visit is also given as a host that compresses would send it
+(:func:`if_gzipped`): the local server does not compress.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +23,7 @@ from .browser_visits import Fetch
 from .long_tasks import OUR_ASSETS, PYODIDE_ASSETS
 
 KIB = 1024
+MB = 1_000_000
 
 
 def file_kind(path: str) -> str:
@@ -44,7 +49,39 @@ class Weight:
 
 
 def gzip_size(path: Path) -> int:
+    """The size of the file gzipped at level 9 (computed once per file and version)."""
+    stat = path.stat()
+    return _gzip_size(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.cache
+def _gzip_size(path: Path, size: int, mtime_ns: int) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def served_file(site_root: Path, url_path: str) -> Path | None:
+    """The file of ``site_root`` the server answers ``url_path`` with (a folder's ``index.html``), or None."""
+    file = site_root / unquote(url_path).lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    return file if file.is_file() else None
+
+
+def transferred(fetches: Iterable[Fetch]) -> int:
+    """Bytes transferred by all of ``fetches`` (headers and bodies)."""
+    return sum(fetch.transferred for fetch in fetches)
+
+
+def if_gzipped(fetches: Iterable[Fetch], site_root: Path) -> int:
+    """What ``fetches`` would have transferred from a host that gzips every response it can: each
+    response's headers as sent here, and its body as the gzip -9 size of the file served, or as sent
+    when that is not smaller (the zips, already deflated) or when the body was not a whole file."""
+    total = 0
+    for fetch in fetches:
+        file = served_file(site_root, fetch.path) if fetch.body > 0 else None
+        body = fetch.body if file is None or file.stat().st_size != fetch.body else min(gzip_size(file), fetch.body)
+        total += fetch.transferred - fetch.body + body
+    return total
 
 
 def weigh(fetches: Iterable[Fetch], site_root: Path) -> Weight:
@@ -55,6 +92,6 @@ def weigh(fetches: Iterable[Fetch], site_root: Path) -> Weight:
         kind = file_kind(fetch.path)
         transferred[kind] += fetch.transferred
         if kind == "ours" and fetch.path not in ours:
-            file = site_root / unquote(fetch.path).lstrip("/")
-            ours[fetch.path] = gzip_size(file) if file.is_file() else 0
+            file = served_file(site_root, fetch.path)
+            ours[fetch.path] = gzip_size(file) if file else 0
     return Weight(transferred, sum(ours.values()), ours)

@@ -6,20 +6,24 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Literal
 
-Unit = Literal["s", "ms", "MiB", "KiB", "count"]
+Unit = Literal["s", "ms", "MiB", "KiB", "MB", "count"]
+"""``MB`` is 10⁶ bytes (as issue 10 counts a download), ``MiB`` and ``KiB`` are 2²⁰ and 2¹⁰."""
 Verdict = Literal["met", "MISSED", "info", "n/a"]
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a measure should stay under: a ratio to its baseline's median, or an absolute limit."""
+    """What a measure should stay under: a ratio to its baseline's median, an absolute limit, or
+    (``below``) at least ``limit`` under its baseline's median."""
 
     limit: float
-    kind: Literal["ratio", "absolute"]
+    kind: Literal["ratio", "absolute", "below"]
 
     def text(self, unit: Unit) -> str:
         if self.kind == "ratio":
             return f"≤ {self.limit:g}× base"
+        if self.kind == "below":
+            return f"≤ base − {self.limit:g} {unit}"
         return f"≤ {self.limit:g} {unit}"
 
 
@@ -69,6 +73,11 @@ class Row:
             return "info"
         if self.target.kind == "absolute":
             return "met" if self.median <= self.target.limit else "MISSED"
+        if self.target.kind == "below":
+            base = self.baseline.median if self.baseline else None
+            if base is None:
+                return "n/a"
+            return "met" if self.median <= base - self.target.limit else "MISSED"
         if self.ratio is None:
             return "n/a"
         return "met" if self.ratio <= self.target.limit else "MISSED"

@@ -47,14 +47,31 @@ def sample_answers(q: Questionnaire) -> dict[str, object]:
     return answers
 
 
-def storage_record(q: Questionnaire, course: str) -> str:
-    """The stored record of :func:`sample_answers`, as the text localStorage holds."""
+def changed_answers(q: Questionnaire) -> dict[str, object]:
+    """:func:`sample_answers` with one answer changed, as a learner changes one on a return visit: the first
+    statement one point along the scale, or else the first text field's text."""
+    answers = sample_answers(q)
+    for part in q.parts:
+        if isinstance(part, LikertPart) and q.scale is not None:
+            item = next(item for dimension in part.dimensions for item in dimension.items)
+            value = answers[item.id]
+            assert isinstance(value, int)
+            answers[item.id] = value + 1 if value < q.scale.max else value - 1
+            return answers
+        if isinstance(part, TextPart) and part.fields:
+            answers[part.fields[0].id] = "Et annet kort svar."
+            return answers
+    raise ValueError(f"questionnaire {q.id!r} has no statement or text field to change")
+
+
+def storage_record(q: Questionnaire, course: str, answers: dict[str, object] | None = None) -> str:
+    """The stored record of ``answers`` (default: :func:`sample_answers`), as the text localStorage holds."""
     record = {
         "schema": STORAGE_SCHEMA,
         "course": course,
         "questionnaire": q.id,
         "version": q.version,
         "updated": "2026-01-01T00:00:00.000Z",
-        "answers": sample_answers(q),
+        "answers": sample_answers(q) if answers is None else answers,
     }
     return json.dumps(record, ensure_ascii=False)

@@ -23,6 +23,8 @@ def number(value: float | None, unit: Unit) -> str:
         return f"{value:.0f} ms" if abs(value) >= 100 else f"{value:.1f} ms"
     if unit == "count":
         return f"{value:g}"
+    if unit == "MB":
+        return f"{value:.2f} MB"
     return f"{value:.1f} {unit}"
 
 
@@ -167,10 +169,10 @@ def render_details(details: Mapping[str, object]) -> str:
     median = browser.get("median_round") if isinstance(browser, Mapping) else None
     if not isinstance(median, Mapping):
         return "\n".join(out)
-    for visit in ("cold", "warm"):
+    for visit, name in (("cold", "first"), ("warm", "second"), ("changed", "return (an answer changed)")):
         timeline = median.get(visit)
         if isinstance(timeline, Mapping):
-            out.append(f"Questionnaire page, {visit} visit of the median run (ms since navigation start):")
+            out.append(f"Questionnaire page, {name} visit of the median run (ms since navigation start):")
             out += [f"  {_ms(at)}  {text}" for at, text in _visit_events(timeline)]
     for visit in ("bare_cold", "bare_warm"):
         bare = median.get(visit)

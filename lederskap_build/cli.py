@@ -3,6 +3,8 @@
 lederskap check            validate every page and questionnaire, list every problem
 lederskap build            validate, generate the pages and build the site
 lederskap serve            build, serve with live reload, rebuild when a file changes
+lederskap new FOLDER       write a starter course into a new or empty folder
+lederskap score ID FILE    score a JSON file of answers to one questionnaire
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from pathlib import Path
 from . import __version__
 from .config import Project, load_project
 from .course import Course, load_course
-from .errors import BuildError, ContentError
+from .errors import BuildError, ContentError, warnings_text
 from .generate import generate
+from .new_course import next_steps, write_starter_course
 from .site import build_site, mkdocs_command, mkdocs_environment, previous_site_note
-from .wheel import scorer_source_dir
+from .wheel import scorer_package_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (
-        ("check", "validate the course and list every problem"),
+        ("check", "validate the course and list every problem (links between pages are checked by build)"),
         ("build", "validate the course and build the site"),
         ("serve", "build and serve the site, rebuilding when a file changes"),
     ):
@@ -43,13 +46,25 @@ def _parser() -> argparse.ArgumentParser:
     score = commands.add_parser(
         "score",
         help="score a file of answers with one of the course's questionnaires",
-        description="Score a learner's answers (a JSON object keyed by question id, as exported from the site) "
-        "and print the results, computed by the same scorer the browser runs.",
+        description="Score a learner's answers to one questionnaire of the course and print the results, "
+        "computed by the same scorer the browser runs. The answers are a JSON file holding one object keyed "
+        "by question id (in a file the site exports, each questionnaire's 'answers').",
     )
     score.add_argument("questionnaire", help="the questionnaire's id")
-    score.add_argument("answers", type=Path, help="the answers, a JSON object keyed by question id")
+    score.add_argument(
+        "answers", type=Path, help="the path of a JSON file holding the answers, an object keyed by question id"
+    )
     score.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"), help="the course's mkdocs.yml")
     score.add_argument("--json", action="store_true", help="print the results JSON instead of text")
+    new = commands.add_parser(
+        "new",
+        help="write a starter course into a new or empty folder",
+        description="Write a starter course into FOLDER (new or empty): mkdocs.yml, pages, a questionnaire of "
+        "each type, the learner's results page, a GitHub Pages workflow, package.json (for Pyodide) and "
+        ".gitignore. It builds and passes `lederskap check` as it is.",
+    )
+    new.add_argument("folder", type=Path, help="where to write the course; must not hold anything")
+    new.add_argument("--course", help="the course's id (default: made from the folder's name)")
     return parser
 
 
@@ -58,12 +73,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             course = load_course(args.config_file)
-            print(f"{len(course.questionnaires)} questionnaires and {len(course.pages)} pages: no problems.")
+            _report_warnings(course)
+            print(
+                f"{len(course.questionnaires)} questionnaires and {len(course.pages)} pages: no problems "
+                "(links between pages are checked by lederskap build)."
+            )
             return 0
         if args.command == "build":
             return _build(args.config_file)
         if args.command == "score":
             return _score(args.config_file, args.questionnaire, args.answers, as_json=args.json)
+        if args.command == "new":
+            starter = write_starter_course(args.folder, args.course)
+            print(next_steps(starter, str(args.folder)))
+            return 0
         return _serve(args.config_file, args.dev_addr)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -81,6 +104,7 @@ def _build(config_file: Path) -> int:
         print(error, file=sys.stderr)
         _say_the_previous_site_is_kept(config_file)
         return 1
+    _report_warnings(course)
     site = build_site(course.project)
     print(f"Built {len(course.pages)} pages with {len(course.questionnaires)} questionnaires into {site}")
     return 0
@@ -108,6 +132,12 @@ def _score(config_file: Path, questionnaire_id: str, answers_file: Path, *, as_j
     return 0
 
 
+def _report_warnings(course: Course) -> None:
+    """What the author should know, though it does not stop the build (a questionnaire on no page, say)."""
+    if course.warnings:
+        print(warnings_text(course.warnings), file=sys.stderr, flush=True)
+
+
 def _say_the_previous_site_is_kept(config_file: Path) -> None:
     """After content errors: the last good site stays as it was (learners may be using it), and the author is told."""
     try:
@@ -120,7 +150,8 @@ def _say_the_previous_site_is_kept(config_file: Path) -> None:
 
 def _watched_files(project: Project) -> Iterator[Path]:
     yield project.config_file
-    for folder in (project.pages_dir, project.forms_dir, scorer_source_dir() / "src", Path(__file__).parent):
+    overrides = [project.overrides_dir] if project.overrides_dir is not None else []
+    for folder in (project.pages_dir, project.forms_dir, *overrides, scorer_package_dir(), Path(__file__).parent):
         yield from (p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
@@ -136,6 +167,7 @@ def _regenerate(config_file: Path) -> Course | None:
         print(f"{error}\nThe site keeps showing the last version without problems.", file=sys.stderr, flush=True)
         return None
     if changed:
+        _report_warnings(course)
         print(f"Updated {len(changed)} generated files.", flush=True)
     return course
 
@@ -145,6 +177,7 @@ def _serve(config_file: Path, dev_addr: str) -> int:
     project = course.project
     # No offline copy while the author edits: the site's service worker removes itself.
     generate(course, offline=False)
+    _report_warnings(course)
     server = subprocess.Popen(
         mkdocs_command("serve", "--config-file", str(project.config_file), "--dev-addr", dev_addr),
         cwd=project.root,

@@ -3,11 +3,14 @@
 The course keeps one configuration file, the one MkDocs (or Zensical) reads.
 Our settings live under ``extra.lederskap``; from the rest we read where MkDocs
 expects its pages (``docs_dir``), which is where the build writes them, where it
-writes the site (``site_dir``), and the theme's ``custom_dir``, which neither may touch.
+writes the site (``site_dir``), and the theme's ``custom_dir``, where it writes the
+theme layer (:mod:`.theme_layer`). The settings that would break what every page
+promises learners (no request to another origin, no inline script) are problems here.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,8 @@ from lederskap_scorer.format import Language
 from lederskap_scorer.schema import Id, SchemaError, describe, parse
 
 from .errors import ContentError, ContentProblem
-from .output_folders import GENERATED, SITE, placement_problem
+from .output_folders import GENERATED, SITE, THEME, placement_problem, writable_by_the_build
+from .theme_layer import overrides_problems
 from .yaml_source import YamlDocument, YamlLoadError, load_yaml
 
 
@@ -26,13 +30,18 @@ class CourseSettings:
     """``extra.lederskap`` in mkdocs.yml.
 
     ``course`` is part of every learner's storage key: never change it once
-    learners have answered.
+    learners have answered. ``language`` is the language of the questionnaires'
+    buttons and messages; it has no default, so that no course gets an interface in
+    a language its author never chose.
     """
 
     course: Id
-    language: Language = "nb"
+    language: Language
     pages_dir: str = "docs"
     forms_dir: str = "forms"
+    overrides_dir: str | None = None
+    """The course's own template overrides (what MkDocs calls ``custom_dir``), if any: the build
+    layers them over lederskap's templates into ``theme.custom_dir`` (:mod:`.theme_layer`)."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +58,15 @@ class Project:
     cache_dir: Path
     """Next to ``generated_dir``: the scorer wheel, built once per version of the scorer's sources."""
     site_dir: Path
+    theme_dir: Path
+    """``theme.custom_dir``: the theme layer the build writes (lederskap's templates, the course's above)."""
+    overrides_dir: Path | None
+    """The course's own template overrides, if it has any."""
     site_name: str
     use_directory_urls: bool = True
     """MkDocs' ``use_directory_urls``: ``a.md`` is published as ``a/`` (else ``a.html``)."""
+    warnings: tuple[ContentProblem, ...] = ()
+    """What is odd in mkdocs.yml but does not stop the build (a theme in another language, say)."""
 
     def relative(self, path: Path) -> str:
         """``path`` as the author sees it, relative to the project."""
@@ -113,7 +128,10 @@ def load_project(config_file: Path) -> Project:
     raw_settings = extra.get("lederskap") if isinstance(extra, dict) else None
     if raw_settings is None:
         problems.append(
-            document.problem("extra.lederskap", "missing required settings 'extra.lederskap' (at least 'course: <id>')")
+            document.problem(
+                "extra.lederskap",
+                "missing required settings 'extra.lederskap' (at least 'course: <id>' and 'language: <nb or en>')",
+            )
         )
     else:
         try:
@@ -134,13 +152,17 @@ def load_project(config_file: Path) -> Project:
                 "site_dir", f"expected the folder for the built site, e.g. site, but {describe(site_dir)} was given"
             )
         )
+    custom_dir, theme_problems = _theme_settings(data, document)
+    problems += theme_problems
     problems += _check_assets_are_loaded(data, document)
+    problems += _check_other_origins(data, document)
     if problems:
         raise ContentError(problems)
-    assert isinstance(docs_dir, str) and isinstance(site_dir, str)
+    assert isinstance(docs_dir, str) and isinstance(site_dir, str) and custom_dir is not None
     pages_dir = (root / settings.pages_dir).resolve()
     forms_dir = (root / settings.forms_dir).resolve()
     generated_dir = (root / docs_dir).resolve()
+    overrides_dir = (root / settings.overrides_dir).resolve() if settings.overrides_dir else None
     project = Project(
         root=root,
         config_file=config_file,
@@ -150,30 +172,134 @@ def load_project(config_file: Path) -> Project:
         generated_dir=generated_dir,
         cache_dir=generated_dir.with_name(generated_dir.name + "-cache"),
         site_dir=(root / site_dir).resolve(),
+        theme_dir=(root / custom_dir).resolve(),
+        overrides_dir=overrides_dir,
         site_name=str(data.get("site_name", "")),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
+        warnings=tuple(_language_warnings(data, settings.language, document)),
     )
-    problems = _check_output_folders(project, docs_dir, site_dir, _overrides(data), document)
+    problems = _check_output_folders(project, docs_dir, site_dir, custom_dir, document)
+    if settings.overrides_dir is not None and overrides_dir is not None:
+        if overrides_dir.is_dir():
+            problems += overrides_problems(overrides_dir, settings.overrides_dir)
+        else:
+            problems.append(
+                document.problem(
+                    "extra.lederskap.overrides_dir",
+                    f"expected the folder of the course's own template overrides, but '{settings.overrides_dir}' "
+                    "is not a folder",
+                )
+            )
     if problems:
         raise ContentError(problems)
     return project
 
 
-def _overrides(data: dict[str, Any]) -> str | None:
-    """The theme's ``custom_dir`` (our template overrides), if set."""
+def _theme_settings(data: dict[str, Any], document: YamlDocument) -> tuple[str | None, list[ContentProblem]]:
+    """The theme's ``custom_dir`` (the theme layer the build writes), and what is wrong with the theme's settings."""
     theme = data.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    return custom_dir if isinstance(custom_dir, str) and custom_dir else None
+    if not isinstance(theme, dict):
+        return None, [
+            document.problem(
+                "theme",
+                f"expected the theme's settings (name: material, custom_dir: {THEME.example}, font: false), "
+                f"but {describe(theme)} was given",
+            )
+        ]
+    problems = []
+    custom_dir = theme.get("custom_dir")
+    if not isinstance(custom_dir, str) or not custom_dir:
+        problems.append(
+            document.problem(
+                "theme.custom_dir",
+                "missing 'custom_dir': set it to the folder the build writes the theme layer into (lederskap's "
+                "templates, which give every page its Content Security Policy, with the course's own from "
+                f"extra.lederskap.overrides_dir above them), e.g. {THEME.example}",
+            )
+        )
+    why_no_fonts = (
+        "Material would load its fonts from Google (fonts.googleapis.com) on every page, a request to another "
+        "origin that tells Google who reads the course; with false the pages use the device's own fonts"
+    )
+    if "font" not in theme:
+        problems.append(document.problem("theme.font", f"missing 'font: false': {why_no_fonts}"))
+    elif theme["font"] is not False:
+        problems.append(
+            document.problem("theme.font", f"expected false, but {describe(theme['font'])} was given: {why_no_fonts}")
+        )
+    return (custom_dir if isinstance(custom_dir, str) and custom_dir else None), problems
+
+
+_URL_WITH_ORIGIN = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+"""An absolute URL (``https://...``, ``//host/...``), which names an origin of its own."""
+
+
+def _check_other_origins(data: dict[str, Any], document: YamlDocument) -> list[ContentProblem]:
+    """Settings that make every page ask another origin for something (and the policy block it)."""
+    problems = []
+    for key in ("extra_css", "extra_javascript"):
+        entries = data.get(key)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            path = entry.get("path") if isinstance(entry, dict) else entry
+            if isinstance(path, str) and _URL_WITH_ORIGIN.match(path):
+                problems.append(
+                    document.problem(
+                        f"{key}[{index}]",
+                        f"'{path}' is loaded from another origin: every learner's browser would ask that server "
+                        "for it (and the Content Security Policy blocks it); put the file in the pages folder and "
+                        "name it by its path there",
+                    )
+                )
+    extra = data.get("extra")
+    if isinstance(extra, dict) and extra.get("analytics"):
+        problems.append(
+            document.problem(
+                "extra.analytics",
+                "Material's analytics send every visit to Google Analytics, another origin, from an inline script; "
+                "remove them: the course promises learners that nothing leaves their device",
+            )
+        )
+    return problems
+
+
+THEME_DEFAULT_LANGUAGE = "en"
+"""The language of Material's own words (menu, search, footer) when ``theme.language`` is not set."""
+
+
+def _language_warnings(data: dict[str, Any], language: Language, document: YamlDocument) -> list[ContentProblem]:
+    """A warning when the theme's words (menu, search) would be in another language than the questionnaires'."""
+    theme = data.get("theme")
+    theme_language = theme.get("language") if isinstance(theme, dict) else None
+    if theme_language is None:
+        if language == THEME_DEFAULT_LANGUAGE:
+            return []
+        return [
+            document.problem(
+                "theme",
+                f"the theme's language is not set, so the menu and search are in English ('{THEME_DEFAULT_LANGUAGE}') "
+                f"and the questionnaires in '{language}' (extra.lederskap.language); add 'language: {language}' "
+                "under theme",
+            )
+        ]
+    if str(theme_language).split("-")[0].lower() == language:
+        return []
+    return [
+        document.problem(
+            "theme.language",
+            f"the theme's language '{theme_language}' is not the course's language '{language}' "
+            "(extra.lederskap.language), so the menu and search would be in one language and the questionnaires "
+            "in another; set both to the same language",
+        )
+    ]
 
 
 def _check_output_folders(
-    project: Project, docs_dir: str, site_dir: str, overrides: str | None, document: YamlDocument
+    project: Project, docs_dir: str, site_dir: str, custom_dir: str, document: YamlDocument
 ) -> list[ContentProblem]:
-    """The generated pages and the site each need a folder of their own (see :mod:`.output_folders`)."""
-    root = project.root
+    """The generated pages, the theme layer and the site each need a folder of their own (:mod:`.output_folders`)."""
     authors = [(project.settings.pages_dir, project.pages_dir), (project.settings.forms_dir, project.forms_dir)]
-    if overrides is not None:
-        authors.append((overrides, (root / overrides).resolve()))
+    if project.settings.overrides_dir is not None and project.overrides_dir is not None:
+        authors.append((project.settings.overrides_dir, project.overrides_dir))
     problems = []
     generated = placement_problem(
         GENERATED,
@@ -186,6 +312,25 @@ def _check_output_folders(
     if generated:
         problems.append(document.problem("docs_dir", generated))
     outputs = [] if generated else [(docs_dir, project.generated_dir)]
+    theme = placement_problem(
+        THEME,
+        custom_dir,
+        project.theme_dir,
+        config_file=project.config_file,
+        apart_from=[*authors, *outputs],
+        unnamed=[] if generated else [project.cache_dir],
+    )
+    if not theme and project.theme_dir.is_dir() and not writable_by_the_build(project.theme_dir, THEME):
+        theme = (
+            f"expected a folder the build writes the theme layer into, e.g. {THEME.example}, but '{custom_dir}' "
+            "holds files lederskap build did not write. If they are your template overrides, name them in "
+            f"extra.lederskap (overrides_dir: {custom_dir}) and set custom_dir to {THEME.example}: the build "
+            "puts them above lederskap's templates"
+        )
+    if theme:
+        problems.append(document.problem("theme.custom_dir", theme))
+    else:
+        outputs.append((custom_dir, project.theme_dir))
     site = placement_problem(
         SITE,
         site_dir,

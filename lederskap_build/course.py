@@ -7,12 +7,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lederskap_scorer.model import Questionnaire, check_questionnaire
-from lederskap_scorer.schema import SchemaError, parse
+from lederskap_scorer.model import Questionnaire, check_questionnaire, check_view
+from lederskap_scorer.schema import Problem, SchemaError, parse
 
 from .config import Project, load_project
 from .errors import ContentError, ContentProblem
-from .pages import KNOWN_DIRECTIVES, MY_RESULTS_SYNTAX, SYNTAX, find_other_directives, find_placements
+from .pages import (
+    KNOWN_DIRECTIVES,
+    MY_RESULTS_SYNTAX,
+    SYNTAX,
+    Swallowed,
+    find_other_directives,
+    find_placements,
+    find_swallowed,
+)
 from .yaml_source import YamlLoadError, load_yaml
 
 FORM_SUFFIXES = (".yml", ".yaml")
@@ -25,6 +33,8 @@ class QuestionnaireSource:
 
     questionnaire: Questionnaire
     file: str
+    line: int = 1
+    """The line of the questionnaire's id in the file."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,12 @@ class Course:
     """Markdown pages, relative to ``project.pages_dir``."""
     placed_on: Mapping[str, Path] = field(default_factory=dict)
     """The page each placed questionnaire is on (the first, if several), relative to ``project.pages_dir``."""
+    my_results_page: Path | None = None
+    """The learner's results page (the first page with ``::my-results``), relative to ``project.pages_dir``;
+    ``None`` when the course has none."""
+    warnings: tuple[ContentProblem, ...] = ()
+    """What the author should know but that does not stop the build (a questionnaire on no page, say),
+    mkdocs.yml's included."""
 
 
 @dataclass(frozen=True)
@@ -44,12 +60,14 @@ class LoadResult:
     """What reading one questionnaire file gave: the questionnaire if it is valid, and every problem.
 
     ``declared_id`` is the id the file gives itself, even when the file is invalid, so that
-    a page placing a broken questionnaire is not also told that the id is unknown.
+    a page placing a broken questionnaire is not also told that the id is unknown; ``id_line``
+    is the line it is on.
     """
 
     questionnaire: Questionnaire | None
     problems: list[ContentProblem]
     declared_id: str | None = None
+    id_line: int = 1
 
 
 def load_questionnaire(path: Path, file: str) -> LoadResult:
@@ -65,13 +83,14 @@ def load_questionnaire(path: Path, file: str) -> LoadResult:
         return LoadResult(None, [error.problem], declared["id"] if declared else None)
     declared = document.data.get("id") if isinstance(document.data, dict) else None
     declared_id = declared if isinstance(declared, str) else None
+    id_line = document.line_of("id")
     try:
         questionnaire = parse(Questionnaire, document.data)
     except SchemaError as error:
-        problems += [document.problem(p.path, p.message) for p in error.problems]
-        return LoadResult(None, problems, declared_id)
-    problems += [document.problem(p.path, p.message) for p in check_questionnaire(questionnaire)]
-    return LoadResult(None if problems else questionnaire, problems, declared_id)
+        problems += [document.schema_problem(p) for p in error.problems]
+        return LoadResult(None, problems, declared_id, id_line)
+    problems += [document.schema_problem(p) for p in check_questionnaire(questionnaire)]
+    return LoadResult(None if problems else questionnaire, problems, declared_id, id_line)
 
 
 def load_course(config_file: Path) -> Course:
@@ -105,7 +124,8 @@ def load_course(config_file: Path) -> Course:
                     )
                 )
                 continue
-            questionnaires[questionnaire.id] = QuestionnaireSource(questionnaire, file)
+            questionnaires[questionnaire.id] = QuestionnaireSource(questionnaire, file, result.id_line)
+        problems += _check_views(project, questionnaires, failed_ids)
     if not project.pages_dir.is_dir():
         problems.append(ContentProblem(project.relative(project.pages_dir), 0, "", "the pages folder does not exist"))
         pages: list[Path] = []
@@ -113,6 +133,9 @@ def load_course(config_file: Path) -> Course:
         pages = sorted(p.relative_to(project.pages_dir) for p in project.pages_dir.rglob("*.md"))
     known_ids = _known_ids_for_message(questionnaires)
     placed_on: dict[str, Path] = {}
+    first_placed: dict[str, str] = {}
+    """Where each questionnaire is first placed, as ``file:line``."""
+    my_results_page: Path | None = None
     for page in pages:
         file = project.relative(project.pages_dir / page)
         try:
@@ -140,13 +163,90 @@ def load_course(config_file: Path) -> Course:
                         file, placement.line, "", f"unknown questionnaire '{placement.id}' (known: {known_ids})"
                     )
                 )
+            elif placement.id in placed_on:
+                problems.append(
+                    ContentProblem(
+                        file,
+                        placement.line,
+                        "",
+                        f"the questionnaire '{placement.id}' is already placed on {first_placed[placement.id]}; "
+                        "place it on one page and link to that page from the others",
+                    )
+                )
             placed.setdefault(placement.id or "", placement.line)
-            if placement.id is not None:
-                placed_on.setdefault(placement.id, page)
+            if placement.id is not None and placement.id not in placed_on:
+                placed_on[placement.id] = page
+                first_placed[placement.id] = f"{file}:{placement.line}"
         problems += _check_other_directives(file, text)
+        problems += [_swallowed_problem(file, swallowed) for swallowed in find_swallowed(text)]
+        if my_results_page is None and any(
+            d.name == "my-results" and d.well_formed for d in find_other_directives(text)
+        ):
+            my_results_page = page
     if problems:
         raise ContentError(problems)
-    return Course(project, questionnaires, tuple(pages), placed_on)
+    warnings = [*project.warnings, *_unplaced(questionnaires, placed_on)]
+    return Course(project, questionnaires, tuple(pages), placed_on, my_results_page, tuple(sorted(warnings)))
+
+
+def _unplaced(questionnaires: Mapping[str, QuestionnaireSource], placed_on: Mapping[str, Path]) -> list[ContentProblem]:
+    """A warning for each questionnaire no page places: learners cannot answer it, but the rest of the course works.
+
+    Not an error: a questionnaire is often written before the page that will hold it.
+    """
+    return [
+        ContentProblem(
+            source.file,
+            source.line,
+            "",
+            f"the questionnaire '{questionnaire_id}' is placed on no page, so learners cannot answer it; "
+            f'place it with a line ::questionnaire{{id="{questionnaire_id}"}} on a page',
+        )
+        for questionnaire_id, source in questionnaires.items()
+        if questionnaire_id not in placed_on and not source.questionnaire.is_view
+    ]
+
+
+def _check_views(
+    project: Project, questionnaires: Mapping[str, QuestionnaireSource], failed_ids: set[str]
+) -> list[ContentProblem]:
+    """Each view (``view_of``) against the questionnaire it views, on the lines of the view's file.
+
+    A view is not placed on a page (learners reach it through an invitation link), so it is
+    no questionnaire "on no page". A view of a questionnaire that failed to load is not
+    checked until that one loads.
+    """
+    problems: list[ContentProblem] = []
+    for source in questionnaires.values():
+        view = source.questionnaire
+        if view.view_of is None or view.view_of in failed_ids:
+            continue
+        original = questionnaires.get(view.view_of)
+        if original is not None:
+            found = check_view(view, original.questionnaire)
+        else:
+            known = _known_ids_for_message(questionnaires)
+            found = [Problem("view_of", f"unknown questionnaire '{view.view_of}' (known: {known})")]
+        if found:
+            document, _ = load_yaml((project.root / source.file).read_text(encoding="utf-8"), source.file)
+            problems += [document.schema_problem(p) for p in found]
+    return problems
+
+
+_SWALLOWED_BY = {"indentation": "is indented", "list": "is in a list", "quote": "is in a quote"}
+
+
+def _swallowed_problem(file: str, swallowed: Swallowed) -> ContentProblem:
+    """A directive line Markdown would show as text: where it is and how to make it work."""
+    shown = swallowed.text if len(swallowed.text) <= 60 else swallowed.text[:57] + "..."
+    what = "the learner's results" if swallowed.text.startswith(MY_RESULTS_SYNTAX) else "the questionnaire"
+    return ContentProblem(
+        file,
+        swallowed.line,
+        "",
+        f"'{shown}' {_SWALLOWED_BY[swallowed.by]}, so Markdown would show it as text, not as {what}; "
+        "write it at the start of a line of its own, outside boxes, lists and quotes",
+    )
 
 
 def _check_other_directives(file: str, text: str) -> list[ContentProblem]:

@@ -1,11 +1,14 @@
 """The build's errors: every problem in the course, each with its file, line and place.
 
 A build never stops at the first problem: loaders collect :class:`ContentProblem`
-values and the build raises one :class:`ContentError` holding all of them.
+values and the build raises one :class:`ContentError` holding all of them. A
+warning is a :class:`ContentProblem` too, one that does not stop the build
+(:func:`warnings_text`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -39,6 +42,13 @@ class ContentError(BuildError):
         count = len(self.problems)
         heading = f"The course has {count} problem{'s' if count != 1 else ''}:"
         super().__init__("\n".join([heading, *(f"  {p}" for p in self.problems)]))
+
+
+def warnings_text(warnings: Sequence[ContentProblem]) -> str:
+    """Warnings (problems that do not stop the build), listed like :class:`ContentError`'s problems."""
+    count = len(warnings)
+    heading = f"The course has {count} warning{'s' if count != 1 else ''}:"
+    return "\n".join([heading, *(f"  {w}" for w in sorted(warnings))])
 
 
 class SetupError(BuildError):

@@ -14,9 +14,10 @@ The generated folder (``docs_dir`` in mkdocs.yml) receives:
 * ``sw.js``: the service worker (from ``assets/service-worker.js``), with the build
   hash and every page and file to keep for offline use.
 
+Next to it, the theme layer goes into ``theme.custom_dir`` (:mod:`.theme_layer`).
 Only files whose content changed are rewritten, and files that no longer belong
-are removed, so that ``mkdocs serve`` reloads just what changed. The folder must
-be the build's own and carries its marker (:mod:`.output_folders`).
+are removed, so that ``mkdocs serve`` reloads just what changed. The folders must
+be the build's own and carry their markers (:mod:`.output_folders`).
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ from .course import Course
 from .errors import ContentError, ContentProblem, SetupError
 from .js_comments import strip_comment_lines
 from .messages import Messages, load_messages
-from .my_results import render_my_results
-from .output_folders import GENERATED, claim_folder, mark_folder
+from .my_results import render_my_results, results_page_link
+from .output_folders import GENERATED, THEME, OutputFolder, claim_folder, mark_folder
 from .pages import MY_RESULTS_SYNTAX, page_size_problem, replace_placements, wrap_rendered
+from .questionnaire_pages import questionnaire_pages
 from .render import render_questionnaire
 from .stdlib import ARCHIVE_NAME as STDLIB_ARCHIVE
 from .stdlib import build_scorer_stdlib, stdlib_cache_dir
+from .theme_layer import plan_theme
 from .wheel import build_scorer_wheel
 
 ASSETS_PREFIX = "assets/lederskap"
@@ -81,7 +84,9 @@ def find_pyodide(start: Path) -> Path:
             return candidate
     where = configured or f"node_modules/pyodide above {start}"
     raise SetupError(
-        f"The Pyodide runtime was not found ({where}). Run `npm ci` in the repository, "
+        f"The Pyodide runtime was not found ({where}). The site serves Pyodide itself, from npm: "
+        "run `npm install` in the course's folder (its package.json names the version; `lederskap new` "
+        "writes one), which needs Node.js 20 or later, "
         f"or set {PYODIDE_DIR_VARIABLE} to the folder of the npm package 'pyodide'."
     )
 
@@ -170,6 +175,8 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         "stdlib": f"pyodide/{STDLIB_ARCHIVE}",
         "build": build_hash,
         "offline": offline,
+        "myResults": results_page_link(course),
+        "questionnaires": questionnaire_pages(course),
     }
     outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
     outputs[SERVICE_WORKER] = Output(
@@ -254,13 +261,13 @@ def _fingerprint(outputs: Mapping[str, Output], config: bytes = b"") -> str:
     return digest.hexdigest()[:12]
 
 
-def write_outputs(outputs: Mapping[str, Output], target: Path) -> list[str]:
-    """Make ``target`` hold exactly ``outputs`` (and the build's marker); return the paths that changed.
+def write_outputs(outputs: Mapping[str, Output], target: Path, kind: OutputFolder = GENERATED) -> list[str]:
+    """Make ``target`` hold exactly ``outputs`` (and the marker of ``kind``); return the paths that changed.
 
     ``target`` must be the build's own folder (:mod:`.output_folders`): anything else in it is removed.
     """
-    claim_folder(target, GENERATED)
-    mark_folder(target, GENERATED)
+    claim_folder(target, kind)
+    mark_folder(target, kind)
     changed = []
     for name, output in outputs.items():
         path = target / name
@@ -275,7 +282,7 @@ def write_outputs(outputs: Mapping[str, Output], target: Path) -> list[str]:
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(output.source, path)
         changed.append(name)
-    wanted = {target / name for name in outputs} | {target / GENERATED.marker}
+    wanted = {target / name for name in outputs} | {target / kind.marker}
     for path in sorted(target.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
@@ -293,5 +300,11 @@ def _same_copy(source: Path, copy: Path) -> bool:
 
 
 def generate(course: Course, *, offline: bool = True) -> list[str]:
-    """Write the course's generated folder; return the paths that changed."""
-    return write_outputs(plan_outputs(course, offline=offline), course.project.generated_dir)
+    """Write the course's generated folder and its theme layer (:mod:`.theme_layer`, without the Content
+    Security Policy when ``offline`` is false, under ``lederskap serve``); return the paths that changed,
+    the generated folder's relative to it, the theme layer's with that folder's name before them."""
+    project = course.project
+    changed = write_outputs(plan_outputs(course, offline=offline), project.generated_dir)
+    theme = plan_theme(project.overrides_dir, serving=not offline)
+    theme_changed = write_outputs({name: Output(content=c) for name, c in theme.items()}, project.theme_dir, THEME)
+    return changed + [f"{project.relative(project.theme_dir)}/{name}" for name in theme_changed]

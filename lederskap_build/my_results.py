@@ -8,6 +8,9 @@ import and delete the answers. Everything in it is drawn by the browser code
 writes only the container (see ARCHITECTURE.md, "The learner's data"):
 
 * ``div.lsk-my-results[data-lsk-my-results][data-lsk-course][data-lsk-language]``;
+* when the course has questionnaires, ``section.lsk-conversation[data-lsk-conversation]``
+  ("Til samtalen"): a heading, one line and a ``[data-lsk-conversation-body]`` where the
+  browser draws the choices of a short printed summary for a conversation;
 * per questionnaire, in the order of the course's menu,
   ``section.lsk-my-results-questionnaire[data-lsk-questionnaire][data-lsk-version]
   [data-lsk-page][data-lsk-definition]``, with the questionnaire's title as a
@@ -19,6 +22,7 @@ writes only the container (see ARCHITECTURE.md, "The learner's data"):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -46,19 +50,61 @@ def _menu_pages(nav: Any) -> list[str]:
     return found
 
 
-def _site_settings(config_file: Path) -> tuple[list[str], bool]:
-    """(the pages of the menu in order, MkDocs' ``use_directory_urls``) from mkdocs.yml, read leniently.
+def _menu_titles(nav: Any) -> dict[str, str]:
+    """The title each Markdown page has in MkDocs' ``nav`` (``Title: page.md``; the first, if several)."""
+    found: dict[str, str] = {}
+    if isinstance(nav, list):
+        for entry in nav:
+            for page, title in _menu_titles(entry).items():
+                found.setdefault(page, title)
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            if isinstance(value, str) and value.endswith(".md"):
+                found.setdefault(value, str(title))
+            else:
+                for page, inner in _menu_titles(value).items():
+                    found.setdefault(page, inner)
+    return found
+
+
+def _site_settings(config_file: Path) -> tuple[list[str], dict[str, str], bool]:
+    """(the pages of the menu in order, their titles in it, MkDocs' ``use_directory_urls``) from
+    mkdocs.yml, read leniently.
 
     The file has been checked by :func:`~lederskap_build.config.load_project`; a
-    menu this cannot read only changes the order of the questionnaires.
+    menu this cannot read only changes the order of the questionnaires, and the
+    name the forms give the results page.
     """
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 (safe loader)
     except (OSError, yaml.YAMLError):
-        return [], True
+        return [], {}, True
     if not isinstance(data, dict):
-        return [], True
-    return _menu_pages(data.get("nav")), data.get("use_directory_urls", True) is not False
+        return [], {}, True
+    nav = data.get("nav")
+    return _menu_pages(nav), _menu_titles(nav), data.get("use_directory_urls", True) is not False
+
+
+FIRST_HEADING = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
+
+
+def results_page_link(course: Course) -> dict[str, str] | None:
+    """Where the forms point the learner to their results page: ``{"page": its address relative
+    to the site's root, "title": its title in the menu}`` (its first heading when the menu does
+    not list it), or ``None`` when the course has no ``::my-results`` page. The build writes it
+    into ``build-info.js`` as ``myResults``."""
+    page = course.my_results_page
+    if page is None:
+        return None
+    _, titles, directory_urls = _site_settings(course.project.config_file)
+    title = titles.get(page.as_posix())
+    if title is None:
+        try:
+            heading = FIRST_HEADING.search((course.project.pages_dir / page).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            heading = None
+        title = heading.group("title") if heading else page.stem
+    return {"page": page_address(page, directory_urls), "title": title}
 
 
 def page_address(page: Path, use_directory_urls: bool) -> str:
@@ -73,7 +119,11 @@ def page_address(page: Path, use_directory_urls: bool) -> str:
 
 def questionnaire_order(course: Course, menu: list[str]) -> list[str]:
     """The course's questionnaires in the order of the pages that place them in the menu,
-    then those on pages outside the menu (by page), then those on no page (by id)."""
+    then those on pages outside the menu (by page), then those on no page (by id).
+
+    Views of another questionnaire (``view_of``: answered through a team invitation, never
+    placed) are left out until the team page shows them (scorer/TEAM.md).
+    """
     position = {page: index for index, page in enumerate(menu)}
 
     def key(questionnaire_id: str) -> tuple[int, str, str]:
@@ -82,13 +132,13 @@ def questionnaire_order(course: Course, menu: list[str]) -> list[str]:
             return (len(menu) + 1, "", questionnaire_id)
         return (position.get(page.as_posix(), len(menu)), page.as_posix(), questionnaire_id)
 
-    return sorted(course.questionnaires, key=key)
+    return sorted((qid for qid, source in course.questionnaires.items() if not source.questionnaire.is_view), key=key)
 
 
 def render_my_results(course: Course, messages: Messages) -> Markup:
     """The container of the learner's results page, as one HTML block (it contains no blank line)."""
     project = course.project
-    menu, directory_urls = _site_settings(project.config_file)
+    menu, _, directory_urls = _site_settings(project.config_file)
     sections = []
     for questionnaire_id in questionnaire_order(course, menu):
         questionnaire = course.questionnaires[questionnaire_id].questionnaire
@@ -105,11 +155,19 @@ def render_my_results(course: Course, messages: Messages) -> Markup:
                     "data-lsk-definition": definition_json(questionnaire),
                     "aria-labelledby": title_id,
                 },
-                element("h2", {"class": "lsk-my-results-title", "id": title_id}, questionnaire.title),
+                element(
+                    "h2",
+                    {"class": "lsk-my-results-title", "id": title_id, "data-lsk-toc": True},
+                    questionnaire.title,
+                ),
                 element(
                     "div",
                     {"class": "lsk-my-results-body", "data-lsk-my-results-body": True},
-                    element("p", {"class": "lsk-results-placeholder"}, messages("mine.placeholder")),
+                    element(
+                        "p",
+                        {"class": "lsk-results-placeholder", "data-search-exclude": True},
+                        messages("mine.placeholder"),
+                    ),
                 ),
             )
         )
@@ -122,8 +180,29 @@ def render_my_results(course: Course, messages: Messages) -> Markup:
             "data-lsk-course": project.settings.course,
             "data-lsk-language": messages.language,
         },
-        element("p", {"class": "lsk-privacy"}, messages("form.privacy")),
-        element("noscript", {}, element("p", {"class": "lsk-noscript"}, messages("mine.noscript"))),
+        element("p", {"class": "lsk-privacy", "data-search-exclude": True}, messages("form.privacy")),
+        element(
+            "noscript",
+            {"data-search-exclude": True},
+            element("p", {"class": "lsk-noscript"}, messages("mine.noscript")),
+        ),
         element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+        _conversation_section(messages) if sections else None,
         *sections,
+    )
+
+
+def _conversation_section(messages: Messages) -> Markup:
+    """"Til samtalen": where the learner chooses what goes into a short printed summary for a
+    conversation (drawn by ``assets/lederskap/conversation-summary.js`` into its body)."""
+    return element(
+        "section",
+        {"class": "lsk-conversation", "data-lsk-conversation": True, "aria-labelledby": "lsk-conversation-title"},
+        element(
+            "h2",
+            {"class": "lsk-conversation-title", "id": "lsk-conversation-title", "data-lsk-toc": True},
+            messages("summary.heading"),
+        ),
+        element("p", {"class": "lsk-conversation-intro"}, messages("summary.intro")),
+        element("div", {"class": "lsk-conversation-body", "data-lsk-conversation-body": True}),
     )

@@ -10,7 +10,13 @@ controls to export, import and delete them) with::
     ::my-results
 
 Any other line starting with ``::`` and a name is an unknown directive. Lines
-inside fenced code blocks are left alone, so a page can show the syntax.
+inside fenced code blocks (at any indentation) and HTML comments are left alone,
+so a page can show the syntax, or comment a placement out.
+
+A directive works only at the start of a line: indented, or after a list or
+quote marker, Markdown would show it as text (in a box, a list item, a quote or
+an indented code block). :func:`find_swallowed` finds those lines, so that the
+build reports them instead of publishing the raw line.
 """
 
 from __future__ import annotations
@@ -18,12 +24,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from .errors import ContentProblem
 
 DIRECTIVE = re.compile(r'^::questionnaire\{id="(?P<id>[^"]*)"\}[ \t]*$')
 DIRECTIVE_START = re.compile(r"^::questionnaire\b")
-FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+FENCE = re.compile(r"^(?P<fence>`{3,}(?=[^`]*$)|~{3,})")
+"""The start of a fenced code block, after the line's indentation and list or quote markers
+(backticks with more backticks later on the line are inline code, not a fence)."""
+COMMENT_START = re.compile(r"^ {0,3}<!--")
+CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+"""A quote marker or a list marker, with the indentation before it."""
 SYNTAX = '::questionnaire{id="<questionnaire id>"}'
 MY_RESULTS = re.compile(r"^::my-results[ \t]*$")
 MY_RESULTS_START = re.compile(r"^::my-results(?![A-Za-z0-9_])")
@@ -63,17 +75,52 @@ class Placement:
     id: str | None
 
 
+def _split_container(line: str) -> tuple[str, str]:
+    """The line's indentation with any quote and list markers in it, and the rest of the line."""
+    end = 0
+    while marker := CONTAINER_MARK.match(line, end):
+        end = marker.end()
+    rest = line[end:].lstrip(" \t")
+    return line[: len(line) - len(rest)], rest
+
+
+def _closes(line: str, fence: str) -> bool:
+    """Whether ``line`` closes a code block opened by ``fence``: the same sign, at least as many, nothing after."""
+    rest = _split_container(line)[1].rstrip()
+    return len(rest) >= len(fence) and rest == fence[0] * len(rest)
+
+
+def _left_alone(lines: list[str]) -> set[int]:
+    """The 0-based numbers of the lines in fenced code blocks and HTML comments (their first and last too).
+
+    A fence or a comment that is never closed is not one (Python-Markdown shows it as text),
+    so the lines after it are read as usual.
+    """
+    skipped: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = FENCE.match(_split_container(line)[1])
+        end: int | None = None
+        if fence is not None:
+            end = next((j for j in range(index + 1, len(lines)) if _closes(lines[j], fence["fence"])), None)
+        elif COMMENT_START.match(line) and "-->" not in line[line.index("<!--") + 4 :]:
+            end = next((j for j in range(index + 1, len(lines)) if "-->" in lines[j]), None)
+        if end is None:
+            index += 1
+            continue
+        skipped.update(range(index, end + 1))
+        index = end + 1
+    return skipped
+
+
 def _lines_outside_code(text: str) -> Iterator[tuple[int, str]]:
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = FENCE.match(line)
-        if fence is None:
-            if match:
-                fence = match["fence"]
-                continue
-            yield number, line
-        elif match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
-            fence = None
+    """Each line with its 1-based number, except those :func:`_left_alone` skips."""
+    lines = text.splitlines()
+    skipped = _left_alone(lines)
+    for index, line in enumerate(lines):
+        if index not in skipped:
+            yield index + 1, line
 
 
 def find_placements(text: str) -> list[Placement]:
@@ -112,6 +159,35 @@ def find_other_directives(text: str) -> list[OtherDirective]:
         match = ANY_DIRECTIVE.match(line)
         if match:
             found.append(OtherDirective(number, match["name"], False))
+    return found
+
+
+SwallowedBy = Literal["indentation", "list", "quote"]
+
+
+@dataclass(frozen=True)
+class Swallowed:
+    """A ``::questionnaire`` or ``::my-results`` line that Markdown would show as text.
+
+    ``text`` is the directive as written (without what comes before it) and ``by`` what
+    comes before it: indentation (a box, an indented code block), a list marker or a quote marker.
+    """
+
+    line: int
+    text: str
+    by: SwallowedBy
+
+
+def find_swallowed(text: str) -> list[Swallowed]:
+    """Every ``::questionnaire`` or ``::my-results`` line that does not start at the line's first column."""
+    found = []
+    for number, line in _lines_outside_code(text):
+        prefix, rest = _split_container(line)
+        if not prefix or not (DIRECTIVE_START.match(rest) or MY_RESULTS_START.match(rest)):
+            continue
+        markers = prefix.replace(" ", "").replace("\t", "")
+        by: SwallowedBy = "quote" if ">" in markers else "list" if markers else "indentation"
+        found.append(Swallowed(number, rest.rstrip(), by))
     return found
 
 

@@ -6,6 +6,15 @@ scale value and its label, real ``label`` elements, ``textarea``s,
 checkboxes and number inputs. The browser code finds everything through
 ``lsk-`` classes and ``data-lsk-*`` attributes holding the author's ids (see
 ARCHITECTURE.md, "The questionnaire HTML contract").
+
+What the tool writes around the author's text (the scale's names, legend and end
+labels, hints, the privacy and noscript lines, placeholders) carries
+``data-search-exclude``, so that Material's search finds the statements and never
+the form's chrome. Material's parser ends an excluded element at the first end tag
+of the same name, so an excluded element never contains an element of its own tag
+(``tests/course_build/test_search_and_toc.py`` checks both). The headings marked
+``data-lsk-toc`` (the form's title, each part's title, each results heading) are
+listed in the page's table of contents (:mod:`lederskap_build.markdown_forms`).
 """
 
 from __future__ import annotations
@@ -61,11 +70,15 @@ class _Renderer:
                 "method": "get",
                 "novalidate": True,
             },
-            element("h2", {"class": "lsk-title", "id": title_id}, q.title),
+            element("h2", {"class": "lsk-title", "id": title_id, "data-lsk-toc": True}, q.title),
             element("p", {"class": "lsk-source"}, self.t("form.source", source=q.source)) if q.source else None,
             paragraphs(q.intro, "lsk-intro") if q.intro else None,
-            element("p", {"class": "lsk-privacy"}, self.t("form.privacy")),
-            element("noscript", {}, element("p", {"class": "lsk-noscript"}, self.t("form.noscript"))),
+            element("p", {"class": "lsk-privacy", "data-search-exclude": True}, self.t("form.privacy")),
+            element(
+                "noscript",
+                {"data-search-exclude": True},
+                element("p", {"class": "lsk-noscript"}, self.t("form.noscript")),
+            ),
             element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
             self.scale_names(q.scale) if q.scale and q.likert_parts() else None,
             *(self.part(part) for part in q.parts),
@@ -97,7 +110,7 @@ class _Renderer:
                 "data-lsk-part-type": part.type,
                 "aria-labelledby": title_id,
             },
-            element("h3", {"class": "lsk-part-title", "id": title_id}, part.title),
+            element("h3", {"class": "lsk-part-title", "id": title_id, "data-lsk-toc": True}, part.title),
             paragraphs(part.intro, "lsk-intro") if part.intro else None,
             *children,
         )
@@ -105,11 +118,19 @@ class _Renderer:
     def likert(self, part: LikertPart) -> Markup:
         scale = self.q.scale
         assert scale is not None, "checked by check_questionnaire"
-        legend = [self.t("form.scale_range", min=scale.min, max=scale.max)]
-        legend += [self.t("form.scale_point", value=label.value, text=label.text) for label in scale.labels]
+        # The scale's words one point a line, not run together in one sentence.
+        points = [self.t("form.scale_point", value=label.value, text=label.text) for label in scale.labels]
+        legend = element(
+            "div",
+            {"class": "lsk-scale-legend", "data-search-exclude": True},
+            element("p", {}, self.t("form.scale_range", min=scale.min, max=scale.max)),
+            element("ul", {"class": "lsk-scale-points"}, *(element("li", {}, point) for point in points))
+            if points
+            else None,
+        )
         return self.section(
             part,
-            element("p", {"class": "lsk-scale-legend"}, " ".join(legend)),
+            legend,
             *(self.dimension(dimension, scale) for dimension in part.dimensions),
         )
 
@@ -139,7 +160,7 @@ class _Renderer:
                 else self.t("form.radio_name", value=value, max=scale.max)
             )
             names.append(element("span", {"id": self.html_id("scale", value)}, f"{name}:"))
-        return element("div", {"class": "lsk-scale-names", "hidden": True}, *names)
+        return element("div", {"class": "lsk-scale-names", "hidden": True, "data-search-exclude": True}, *names)
 
     def item(self, item: Item, scale: Scale) -> Markup:
         """One statement: a fieldset whose radios are named by their scale point and the statement.
@@ -172,7 +193,7 @@ class _Renderer:
             )
         ends = element(
             "span",
-            {"class": "lsk-scale-ends", "aria-hidden": "true", "data-search-exclude": True},
+            {"class": "lsk-scale-ends", "aria-hidden": "true"},
             element("span", {}, labels.get(scale.min, "")),
             element("span", {}, labels.get(scale.max, "")),
         )
@@ -180,8 +201,14 @@ class _Renderer:
             "fieldset",
             {"class": "lsk-item", "data-lsk-item": item.id},
             element("legend", {"class": "lsk-item-text", "id": legend_id}, item.text),
-            element("div", {"class": "lsk-scale", "data-search-exclude": True}, *choices),
-            ends if scale.labels else None,
+            # The stylesheet lays the points out in as few even rows as the width allows
+            # (data-lsk-points), with the end labels under them, as wide as they are.
+            element(
+                "div",
+                {"class": "lsk-scale", "data-lsk-points": len(choices), "data-search-exclude": True},
+                *choices,
+                ends if scale.labels else None,
+            ),
         )
 
     def text_field(self, field: TextField) -> Markup:
@@ -240,9 +267,13 @@ class _Renderer:
             element(
                 "fieldset",
                 {"class": "lsk-checklist"},
-                element("legend", {}, element("h3", {"class": "lsk-part-title", "id": title_id}, part.title)),
+                element(
+                    "legend",
+                    {},
+                    element("h3", {"class": "lsk-part-title", "id": title_id, "data-lsk-toc": True}, part.title),
+                ),
                 paragraphs(part.intro, "lsk-intro") if part.intro else None,
-                element("p", {"class": "lsk-hint"}, self.t("form.checklist_hint")),
+                element("p", {"class": "lsk-hint", "data-search-exclude": True}, self.t("form.checklist_hint")),
                 element("ul", {"class": "lsk-options"}, *options),
             ),
             self.text_field(part.summary) if part.summary else None,
@@ -262,27 +293,40 @@ class _Renderer:
                             "label",
                             {"for": input_id},
                             column.text,
-                            element("span", {"class": "lsk-visually-hidden"}, f": {row.text}"),
+                            element(
+                                "span",
+                                {"class": "lsk-visually-hidden", "data-search-exclude": True},
+                                f": {row.text}",
+                            ),
                         ),
                         element(
                             "span",
                             {"class": "lsk-number"},
+                            # A text field with the numeric keyboard, not type="number", which in
+                            # Chromium drops a decimal comma ("12,5" becomes 125) and letters as they
+                            # are typed; the page reads the number (parts/allocation.js) and checks
+                            # it against the range of the scorer's check (data-lsk-min, data-lsk-max).
                             element(
                                 "input",
                                 {
-                                    "type": "number",
+                                    "type": "text",
                                     "id": input_id,
                                     "name": f"{row.id}.{column.id}",
                                     "class": "lsk-number-input",
                                     "data-lsk-row": row.id,
                                     "data-lsk-column": column.id,
-                                    "min": 0,
-                                    "max": part.total,
-                                    "step": "any",
+                                    "data-lsk-min": 0,
+                                    "data-lsk-max": part.total,
                                     "inputmode": "decimal",
+                                    "autocomplete": "off",
+                                    "spellcheck": "false",
                                 },
                             ),
-                            element("span", {"class": "lsk-unit", "aria-hidden": "true"}, part.unit),
+                            element(
+                                "span",
+                                {"class": "lsk-unit", "aria-hidden": "true", "data-search-exclude": True},
+                                part.unit,
+                            ),
                         ),
                     )
                 )
@@ -296,7 +340,11 @@ class _Renderer:
             )
         return self.section(
             part,
-            element("p", {"class": "lsk-hint"}, self.t("form.allocation_hint", total=part.total, unit=part.unit)),
+            element(
+                "p",
+                {"class": "lsk-hint", "data-search-exclude": True},
+                self.t("form.allocation_hint", total=part.total, unit=part.unit),
+            ),
             *rows,
             element(
                 "p",
@@ -349,11 +397,19 @@ class _Renderer:
         return element(
             "section",
             {"class": "lsk-results", "data-lsk-results": part_id, "aria-labelledby": heading_id},
-            element("h3", {"class": "lsk-results-title", "id": heading_id}, self.t("form.results_heading")),
+            element(
+                "h3",
+                {"class": "lsk-results-title", "id": heading_id, "data-lsk-toc": True},
+                self.t("form.results_heading"),
+            ),
             element(
                 "div",
                 {"class": "lsk-results-body", "data-lsk-results-body": True},
-                element("p", {"class": "lsk-results-placeholder"}, self.t("form.results_placeholder")),
+                element(
+                    "p",
+                    {"class": "lsk-results-placeholder", "data-search-exclude": True},
+                    self.t("form.results_placeholder"),
+                ),
             ),
         )
 

@@ -127,7 +127,8 @@ def _node() -> str:
     if node is None:
         raise SetupError(
             "Node.js was not found on PATH. The build needs it (version 20 or later) to byte-compile "
-            "Pyodide's standard library for the scorer; install it, and run `npm ci` in the repository."
+            "Pyodide's standard library for the scorer, and Pyodide itself comes from npm: install Node.js "
+            "(https://nodejs.org), then run `npm install` in the course's folder."
         )
     return node
 

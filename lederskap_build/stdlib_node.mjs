@@ -46,7 +46,8 @@ export async function loadStdlibTools(pyodide) {
 /** Install the scorer wheel (a file path) as the browser's worker does, with loadPackage. */
 export async function installWheel(pyodide, wheel) {
   const problems = [];
-  const loaded = await pyodide.loadPackage(pathToFileURL(resolve(wheel)).href, {
+  // A path, not a file:// URL: Pyodide reads a file:// URL without decoding it (a space stays %20).
+  const loaded = await pyodide.loadPackage(resolve(wheel), {
     messageCallback: () => {},
     errorCallback: (message) => problems.push(message),
   });

@@ -7,16 +7,19 @@ command-line ones and without the message catalogue (the page has it as
 and every byte is downloaded by every learner). The modules are otherwise the
 very code the CPython tests run; the Pyodide tests run this wheel.
 
-It is built reproducibly (fixed timestamps) from a copy of the sources prepared
-that way, and cached by the hash of the scorer's sources and of this recipe, so
-an unchanged scorer is not rebuilt on every page edit.
+It is built from the ``lederskap_scorer`` package the build itself imports, wherever it
+is installed: the tool's distribution carries that package (an editable install of this
+repository reads it from ``scorer/src``), so nothing outside the installed packages is
+needed. Its metadata (the distribution ``lederskap-scorer``, the scorer's
+``__version__``) is written here. It is built reproducibly (fixed timestamps) from a
+copy of the modules prepared that way, and cached by the hash of those modules and of
+this recipe, so an unchanged scorer is not rebuilt on every page edit.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
-import re
 import shutil
 import sys
 import tempfile
@@ -24,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
-import lederskap_scorer.model
+import lederskap_scorer
 from pyproject_hooks import BuildBackendHookCaller, quiet_subprocess_runner
 
 from .errors import SetupError
@@ -47,29 +50,47 @@ the ``lederskap-score`` command with its text report (each question type's repor
 command line use (the page gets the catalogue as ``messages.js``), and the constants the
 build writes into ``constants.js`` for the page's modules."""
 
-RECIPE_VERSION = "4"
+RECIPE_VERSION = "5"
 """Part of the cache key: raise it when the way the browser wheel is prepared changes."""
 
+DISTRIBUTION = "lederskap-scorer"
 
-def scorer_source_dir() -> Path:
-    """The scorer's project folder (with its pyproject.toml), found from the installed package."""
-    package_dir = Path(lederskap_scorer.model.__file__).resolve().parent
-    for candidate in package_dir.parents[:3]:
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and 'name = "lederskap-scorer"' in pyproject.read_text(encoding="utf-8"):
-            return candidate
-    raise SetupError(
-        "The scorer's sources were not found next to the installed lederskap_scorer package "
-        f"({package_dir}). Install it from the repository with `pip install -e ./scorer`."
-    )
+BROWSER_PYPROJECT = """\
+[build-system]
+requires = ["flit_core>=3.11,<5"]
+build-backend = "flit_core.buildapi"
+
+[project]
+name = "{name}"
+version = "{version}"
+description = "Questionnaire scoring for lederskap courses, as the browser runs it under Pyodide."
+requires-python = ">=3.11"
+license = "MIT"
+dependencies = []
+
+[tool.flit.module]
+name = "{package}"
+"""
+"""The browser distribution's pyproject.toml: no command-line entry points, no readme."""
 
 
-def _source_hash(source_dir: Path) -> str:
+def scorer_package_dir() -> Path:
+    """The folder of the installed ``lederskap_scorer`` package, which the browser wheel is made of."""
+    return Path(lederskap_scorer.__file__).resolve().parent
+
+
+def _package_files(package: Path) -> list[Path]:
+    return sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _source_hash(package: Path) -> str:
     digest = hashlib.sha256(RECIPE_VERSION.encode())
-    files = [source_dir / "pyproject.toml", *sorted((source_dir / "src").rglob("*.py"))]
-    for path in files:
-        digest.update(path.relative_to(source_dir).as_posix().encode())
-        digest.update(path.read_bytes())
+    digest.update(_browser_pyproject().encode())
+    for path in _package_files(package):
+        relative = PurePosixPath(path.relative_to(package).as_posix())
+        if in_browser_wheel(relative):
+            digest.update(str(relative).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -93,9 +114,8 @@ def without_docstrings(source: str) -> str:
     return ast.unparse(tree) + "\n"
 
 
-def _browser_pyproject(text: str) -> str:
-    """The scorer's pyproject.toml without its command-line entry points."""
-    return re.sub(r"(?ms)^\[project\.scripts\]\n.*?(?=^\[|\Z)", "", text)
+def _browser_pyproject() -> str:
+    return BROWSER_PYPROJECT.format(name=DISTRIBUTION, version=lederskap_scorer.__version__, package=PACKAGE)
 
 
 def in_browser_wheel(relative: PurePosixPath) -> bool:
@@ -107,14 +127,12 @@ def in_browser_wheel(relative: PurePosixPath) -> bool:
     return relative.suffix == ".py" and not any(fnmatchcase(str(relative), p) for p in NOT_IN_THE_BROWSER)
 
 
-def prepare_browser_sources(source_dir: Path, target: Path) -> None:
-    """Write the browser distribution's sources (see the module docstring) into ``target``."""
-    package = source_dir / "src" / PACKAGE
+def prepare_browser_sources(package: Path, target: Path) -> None:
+    """Write the browser distribution's sources (see the module docstring) into ``target``,
+    from the package folder ``package``."""
     (target / "src" / PACKAGE).mkdir(parents=True)
-    pyproject = (source_dir / "pyproject.toml").read_text(encoding="utf-8")
-    (target / "pyproject.toml").write_text(_browser_pyproject(pyproject), encoding="utf-8")
-    shutil.copy(source_dir / "README.md", target / "README.md")
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    (target / "pyproject.toml").write_text(_browser_pyproject(), encoding="utf-8")
+    for path in _package_files(package):
         relative = PurePosixPath(path.relative_to(package).as_posix())
         if not in_browser_wheel(relative):
             continue
@@ -135,15 +153,15 @@ def _reproducible_runner(
 
 def build_scorer_wheel(cache_dir: Path) -> Path:
     """The path of the browser wheel for the current sources, building it if it is not cached."""
-    source_dir = scorer_source_dir()
-    target = cache_dir / f"scorer-{_source_hash(source_dir)}"
+    package = scorer_package_dir()
+    target = cache_dir / f"scorer-{_source_hash(package)}"
     existing = sorted(target.glob("*.whl")) if target.is_dir() else []
     if existing:
         return existing[0]
     cache_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
         sources = Path(tmp) / "sources"
-        prepare_browser_sources(source_dir, sources)
+        prepare_browser_sources(package, sources)
         hooks = BuildBackendHookCaller(
             str(sources),
             build_backend="flit_core.buildapi",
@@ -155,7 +173,7 @@ def build_scorer_wheel(cache_dir: Path) -> Path:
         try:
             name = hooks.build_wheel(str(out))
         except Exception as error:
-            raise SetupError(f"Building the scorer wheel from {source_dir} failed: {error}") from error
+            raise SetupError(f"Building the scorer wheel from {package} failed: {error}") from error
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
         shutil.move(str(out / name), target / name)

@@ -20,24 +20,16 @@ _OUTPUTS = shutil.ignore_patterns("generated", "site", "*-cache", "__pycache__")
 
 
 def copy_embedded_course(destination: Path) -> Path:
-    """Copy the embedded course (mkdocs.yml, its pages, questionnaires and overrides) to ``destination``;
+    """Copy the embedded course (mkdocs.yml, its pages and questionnaires) to ``destination``;
     returns the copy's mkdocs.yml."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("docs", "forms", "overrides"):
+    for name in ("docs", "forms"):
         shutil.copytree(REPO / name, destination / name, ignore=_OUTPUTS)
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
     return destination / "mkdocs.yml"
 
 
 def copy_english_course(destination: Path) -> Path:
-    """Copy the English fixture course to ``destination``; returns the copy's mkdocs.yml.
-
-    The fixture refers to the repository's template overrides by a path relative to itself,
-    which the copy gets as an absolute path.
-    """
+    """Copy the English fixture course to ``destination``; returns the copy's mkdocs.yml."""
     shutil.copytree(ENGLISH_COURSE, destination, ignore=_OUTPUTS)
-    config = destination / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "../../../../overrides" in text, "the English course no longer names the overrides as expected"
-    config.write_text(text.replace("../../../../overrides", str(REPO / "overrides")), encoding="utf-8")
-    return config
+    return destination / "mkdocs.yml"

@@ -114,7 +114,9 @@ async function download(url, revision) {
 async function previousCopy(url, revision) {
   for (const name of await caches.keys()) {
     if (!isOurs(name) || name === CACHE) continue;
-    const cached = await (await caches.open(name)).match(url, { ignoreVary: true });
+    // caches.match with a cacheName never creates the cache (caches.open would, if an
+    // activating worker deleted it meanwhile).
+    const cached = await caches.match(url, { cacheName: name, ignoreVary: true });
     if (cached && cached.headers.get(REVISION) === revision) return cached;
   }
   return null;
@@ -141,8 +143,9 @@ async function fill(cache, files) {
 async function hadRuntime() {
   for (const name of await caches.keys()) {
     if (!isOurs(name) || name === CACHE) continue;
-    const cache = await caches.open(name);
-    for (const [path] of SITE.runtime) if (await cache.match(absolute(path), { ignoreVary: true })) return true;
+    for (const [path] of SITE.runtime) {
+      if (await caches.match(absolute(path), { cacheName: name, ignoreVary: true })) return true;
+    }
   }
   return false;
 }

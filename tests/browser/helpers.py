@@ -71,12 +71,19 @@ def wait_for_results(page: Page, questionnaire: str, answered: int | None = None
 
 
 def dimension_rows(page: Page, part: str) -> dict[str, dict[str, str]]:
-    """The results table of a likert part: dimension id -> mean, answered and band as shown."""
+    """The list of areas of a likert part's results: dimension id -> mean, answered ("3/4") and band
+    as shown (a mean the entry does not show reads as "not shown")."""
     rows: dict[str, dict[str, str]] = page.eval_on_selector_all(
-        f'[data-lsk-results="{part}"] table tr[data-lsk-dimension]',
-        """rows => Object.fromEntries(rows.map(row => [row.dataset.lskDimension, {
-            mean: row.cells[1].textContent, answered: row.cells[2].textContent, band: row.cells[3].textContent,
-        }]))""",
+        f'[data-lsk-results="{part}"] li.lsk-dimension-result[data-lsk-dimension]',
+        """entries => Object.fromEntries(entries.map(entry => {
+            const mean = entry.dataset.lskMean || "";
+            const band = entry.querySelector(".lsk-band-label");
+            return [entry.dataset.lskDimension, {
+                mean: entry.innerText.includes(mean) ? mean : "not shown",
+                answered: entry.dataset.lskCount,
+                band: band ? band.textContent : "",
+            }];
+        }))""",
     )
     return rows
 

@@ -33,8 +33,8 @@ def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str,
     assert "Laster beregning" in page.locator(".lsk-status").inner_text()
     # Before Python: the sums as typed, marked provisional, and nothing offered to write into the fields.
     provisional = "(Foreløpig: beregningen bekrefter summen straks.)"
-    assert total_line(page, "naa") == f"Sum «Slik bruker jeg tiden nå»: 90 % av 100 %. Mangler 10 %. {provisional}"
-    assert total_line(page, "onsket") == f"Sum «Slik vil jeg bruke tiden»: 100 % av 100 %. Går opp. {provisional}"
+    assert total_line(page, "naa") == f"Sum «Slik bruker du tiden nå»: 90 % av 100 %. Mangler 10 %. {provisional}"
+    assert total_line(page, "onsket") == f"Sum «Slik ønsker du å bruke tiden»: 100 % av 100 %. Går opp. {provisional}"
     assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale]').count() == 2
     assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale]:visible').count() == 0
 
@@ -42,14 +42,14 @@ def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str,
     assert len(held) == 1
     held[0].continue_()
     wait_for_results(page, JOBS_FORM)
-    assert total_line(page, "naa") == "Sum «Slik bruker jeg tiden nå»: 90 % av 100 %. Mangler 10 %."
+    assert total_line(page, "naa") == "Sum «Slik bruker du tiden nå»: 90 % av 100 %. Mangler 10 %."
     assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale="onsket"]').is_hidden()
     # 50, 20, 20 and an empty cell scaled to 100: 55.6, 22.2, 22.2, 0 -> 56, 22, 22, 0 (largest remainder).
-    page.get_by_role("button", name="Skaler «Slik bruker jeg tiden nå» til 100 %").click()
+    page.get_by_role("button", name="Skaler «Slik bruker du tiden nå» til 100 %").click()
     values = [page.locator(f'input[name="{row}.naa"]').input_value() for row in [*NOW, "utvikle-eget-lederskap"]]
     assert values == ["56", "22", "22", "0"]
     wait_for_results(page, JOBS_FORM)
-    assert total_line(page, "naa") == "Sum «Slik bruker jeg tiden nå»: 100 % av 100 %. Går opp."
+    assert total_line(page, "naa") == "Sum «Slik bruker du tiden nå»: 100 % av 100 %. Går opp."
     answers = stored_record(page, JOBS_FORM)["answers"]
     assert answers["fa-jobben-gjort"] == {"naa": 56, "onsket": 30}
     assert answers["utvikle-eget-lederskap"] == {"naa": 0, "onsket": 10}
@@ -70,12 +70,12 @@ def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str,
 
     # A column that is off again is offered the scorer's proposal after the results come back.
     page.locator('input[name="forbedre-maaten.onsket"]').fill("60")
-    assert total_line(page, "onsket").startswith("Sum «Slik vil jeg bruke tiden»: 130 % av 100 %. 30 % for mye.")
+    assert total_line(page, "onsket").startswith("Sum «Slik ønsker du å bruke tiden»: 130 % av 100 %. 30 % for mye.")
     assert page.locator('[data-lsk-totals="tidsbruk"] button[data-lsk-scale="onsket"]').is_hidden()  # not yet scored
     wait_for_results(page, JOBS_FORM)
     off = results.locator('li[data-lsk-column="onsket"]')
-    assert normalised(off.inner_text()) == "«Slik vil jeg bruke tiden» blir 130 %, ikke 100 % (+30 %)."
-    page.get_by_role("button", name="Skaler «Slik vil jeg bruke tiden» til 100 %").click()
+    assert normalised(off.inner_text()) == "«Slik ønsker du å bruke tiden» blir 130 %, ikke 100 % (+30 %)."
+    page.get_by_role("button", name="Skaler «Slik ønsker du å bruke tiden» til 100 %").click()
     # 30, 60, 30, 10 of 130 -> 23.08, 46.15, 23.08, 7.69 -> 23, 46, 23, 8
     wanted = [page.locator(f'input[name="{row}.onsket"]').input_value() for row in WANTED]
     assert wanted == ["23", "46", "23", "8"]

@@ -44,24 +44,26 @@ def test_the_english_course_speaks_english_and_writes_numbers_the_english_way(
     wait_for_results(page, FORM, answered=5)
 
     assert dimension_rows(page, "climate") == {
-        "trust": {"mean": "3.0", "answered": "3 of 3", "band": "Working well"},
-        "focus": {"mean": "2.5", "answered": "2 of 2", "band": "Mostly clear"},
+        "trust": {"mean": "3.0", "answered": "3/3", "band": "Working well"},
+        "focus": {"mean": "2.5", "answered": "2/2", "band": "Mostly clear"},
     }
     text = normalised(form.inner_text())
     for english in (
         "The calculation is ready. Your results update as you answer.",
         "Your results",
         "5 of 5 statements answered.",
-        "Mean per area on the scale 0 to 4",
-        "Mean 2.5 (2 of 2 answered)",
-        "Mean of the areas: 2.8 (2 of 2 areas have enough answers).",
+        "Average 2.5 (2 of 2 answered)",
+        "Overall average of the areas: 2.8. Each area counts the same; 2 of 2 areas have enough answers.",
+        "The dashed lines show where the assessment changes. "
+        "For Trust: from 0 “Room to grow” and from 2 “Working well”. "
+        "For Focus: from 0 “Unclear”, from 1.5 “Mostly clear” and from 3 “Clear”.",
         "Clear answer",
     ):
         assert english in text
     for norwegian in ("Svarene", "Beregningen", "Gjennomsnitt", "utsagn", "Fjern svar", "2,5"):
         assert norwegian not in text
     chart = normalised(form.locator("[data-lsk-results] svg.lsk-chart").text_content() or "")
-    assert "Bar chart: mean per area on the scale 0 to 4" in chart
+    assert "Bar chart: average per area on the scale 0 to 4" in chart
     assert "2.5" in chart and "2,5" not in chart
     assert axe_violations(page) == []
 
@@ -69,7 +71,7 @@ def test_the_english_course_speaks_english_and_writes_numbers_the_english_way(
 def test_english_sums_are_written_with_a_decimal_point(english_page: Page, english_site: str) -> None:
     page = english_page
     open_form(page, english_site + "working-week/", "working-week")
-    first = page.locator('form[data-lsk-questionnaire="working-week"] input[type="number"]').first
+    first = page.locator('form[data-lsk-questionnaire="working-week"] input.lsk-number-input').first
     first.fill("12.5")
     totals = normalised(page.locator("[data-lsk-totals]").inner_text())
     assert "12.5 h" in totals and "12,5" not in totals

@@ -145,6 +145,8 @@ def test_export_then_import_on_a_fresh_device_gives_back_exactly_the_same(
             assert imported["answers"] == stored["answers"]
             assert imported["snapshots"] == stored["snapshots"]
             assert imported["schema"] == 2
+            # When the answers were last changed, not when they were imported ("Sist endret").
+            assert imported["updated"] == stored["updated"]
         # The reflection is shown exactly, as text.
         shown = device.locator(f'[data-lsk-questionnaire="{LEADER_FORM}"] dd[data-lsk-field="styrke-1"]')
         assert shown.inner_text() == REFLECTION
@@ -186,8 +188,8 @@ def test_merge_and_replace_do_what_the_preview_says(page: Page, site_url: str) -
     wait_import_state(page, "preview")
     entry = page.locator(f'[data-lsk-import-entry="{LEADER_FORM}"]')
     text = " ".join(entry.inner_text().split())
-    assert "Svar: 1 nye, 1 endres, 0 er like; 1 som bare finnes her, beholdes." in text
-    assert "Målinger: 1 nye, 0 oppdateres." in text
+    assert "Svar: 1 nytt, 1 endres, 0 er like; 1 som bare finnes her, beholdes." in text
+    assert "Målinger: 1 ny, 0 oppdateres." in text
     page.locator('input[data-lsk-import-mode="replace"]').check()
     text = " ".join(entry.inner_text().split())
     assert "Svar: 2 fra filen; 1 som bare finnes her, slettes." in text

@@ -49,4 +49,5 @@ def test_a_form_of_3000_statements_restores_saves_and_scores_every_answer(page: 
     assert answers[item_id(0)] == 5
     assert answers[item_id(STATEMENTS - 1)] == 1 + (STATEMENTS - 1) % 5
     wait_for_results(page, FORM_ID)
-    assert page.locator('[data-lsk-results="utsagn"] table tr[data-lsk-dimension="omrade-29"]').count() == 1
+    area = page.locator('[data-lsk-results="utsagn"] li.lsk-dimension-result[data-lsk-dimension="omrade-29"]')
+    assert area.count() == 1

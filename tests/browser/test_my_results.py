@@ -66,7 +66,13 @@ def leader_with_two_snapshots(page: Page, site_url: str) -> None:
     answer(page, START)
     page.locator('textarea[name="utviklingsomrade-1"]').fill("Gi mer ansvar")
     wait_for_results(page, LEADER_FORM, answered=5)
-    assert "«Start på programmet» er lagret" in save_snapshot(page, LEADER_FORM, "Start på programmet")
+    assert save_snapshot(page, LEADER_FORM, "Start på programmet") == "Målingen «Start på programmet» er lagret."
+    form = f'form[data-lsk-questionnaire="{LEADER_FORM}"]'
+    assert " ".join(page.locator(f"{form} [data-lsk-snapshot-count]").inner_text().split()) == (
+        "Du har 1 lagret måling av dette skjemaet. Du kan se og sammenligne målingene dine på siden Mine resultater."
+    )
+    link = page.locator(f"{form} [data-lsk-snapshot-count] a[data-lsk-results-page-link]")
+    assert (link.inner_text(), link.get_attribute("href")) == ("Mine resultater", f"{SUB_PATH}{MY_RESULTS_PAGE}")
     answer(page, END)
     wait_for_results(page, LEADER_FORM, answered=5)
     assert "er lagret" in save_snapshot(page, LEADER_FORM, "")
@@ -92,7 +98,10 @@ def test_the_page_gathers_answers_scores_suggestions_reflections_and_prints_on_a
     assert rows["relasjonelle-ferdigheter"]["mean"] == "3,7"
     assert rows["maktdeling"]["mean"] == "4,0"
     assert leader.locator('svg.lsk-chart[role="img"]').count() >= 1
-    assert leader.locator('[data-lsk-suggestions="development_areas"] li').count() >= 1
+    # The two scored areas are only 1/3 apart: the suggestions say so instead of listing them.
+    suggestions = leader.locator('[data-lsk-results="egenvurdering"] .lsk-suggestions')
+    assert suggestions.get_attribute("data-lsk-suggestion-status") == "close-means"
+    assert "med bare 0,3 mellom høyeste og laveste gjennomsnitt" in suggestions.inner_text()
     # The learner's own reflections and choices.
     assert leader.locator('dd[data-lsk-field="utviklingsomrade-1"]').inner_text() == "Gi mer ansvar"
     reflection = page.locator(f'section[data-lsk-questionnaire="{SELF_LEADERSHIP_FORM}"]')
@@ -271,32 +280,40 @@ def test_the_forms_own_delete_button_asks_first_and_clears_the_form(page: Page, 
 
 def test_a_gentle_reminder_to_export(page: Page, site_url: str) -> None:
     form = f'form[data-lsk-questionnaire="{LEADER_FORM}"]'
+    notes_key = f"{COURSE_PREFIX}_course"
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     reminder = page.locator(f"{form} [data-lsk-export-reminder]")
     assert reminder.is_hidden()  # no answers, nothing to remind of
     answer(page, {"selvinnsikt": 4})
-    assert "Du har ikke eksportert svarene dine ennå" in reminder.inner_text()
-    download_text(page, f'{form} [data-lsk-action="export"]')
-    assert reminder.is_hidden()
-    notes = json.loads(page.evaluate("key => localStorage.getItem(key)", f"{COURSE_PREFIX}_course"))
-    assert set(notes["exported"]) == {LEADER_FORM}
+    assert reminder.is_hidden()  # the first day: no answer has waited for an export yet
+    notes = json.loads(page.evaluate("key => localStorage.getItem(key)", notes_key))
+    since = notes["unexported"][LEADER_FORM]
+    answer(page, {"handlingsrom": 3})
+    notes = json.loads(page.evaluate("key => localStorage.getItem(key)", notes_key))
+    assert notes["unexported"] == {LEADER_FORM: since}, "counted from the first answer no export holds"
 
-    # Fifteen days later.
+    # Fifteen days later, still without an export.
     old = (datetime.now(UTC) - timedelta(days=15)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    notes["exported"][LEADER_FORM] = old
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [f"{COURSE_PREFIX}_course", json.dumps(notes)])
+    notes["unexported"][LEADER_FORM] = old
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [notes_key, json.dumps(notes)])
     page.reload()
     page.wait_for_selector(f"{form}[data-lsk-mounted]", state="attached")
-    assert "over 14 dager siden du sist eksporterte" in reminder.inner_text()
+    assert "i mer enn 14 dager uten å bli eksportert" in reminder.inner_text()
+    download_text(page, f'{form} [data-lsk-action="export"]')
+    assert reminder.is_hidden()
+    notes = json.loads(page.evaluate("key => localStorage.getItem(key)", notes_key))
+    assert set(notes["exported"]) == {LEADER_FORM} and notes["unexported"] == {}
 
+    notes["unexported"][LEADER_FORM] = old
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [notes_key, json.dumps(notes)])
     page.goto(site_url + MY_RESULTS_PAGE)
     page.wait_for_selector("div.lsk-my-results[data-lsk-mounted]", state="attached")
     tools = page.locator("[data-lsk-course-tools] [data-lsk-export-reminder]")
-    assert "mer enn 14 dager siden" in tools.inner_text()
+    assert "i mer enn 14 dager uten å bli eksportert" in tools.inner_text()
     wait_scored(page)
     count = scored_count(page)
     _, text = download_text(page, '[data-lsk-action="export-all"]')
-    assert json.loads(text)["questionnaires"][0]["answers"] == {"selvinnsikt": 4}
+    assert json.loads(text)["questionnaires"][0]["answers"] == {"selvinnsikt": 4, "handlingsrom": 3}
     assert tools.is_hidden()
     assert count >= 1
 

@@ -24,8 +24,8 @@ from .helpers import (
 pytestmark = pytest.mark.browser
 
 # Answers chosen so that the means need rounding (11/3 -> "3,7"), one band is not
-# the top one, one item stays unanswered, and two dimensions tie across the cut
-# of the suggestions (relasjonelle-ferdigheter and utviklingsstotte, both 11/3).
+# the top one, one item stays unanswered, and two dimensions tie right after the
+# highest (relasjonelle-ferdigheter and utviklingsstotte, both 11/3).
 ANSWERS = {
     # relasjonelle-ferdigheter: 4 + 3 + 4 = 11 over 3 items = 3.67 -> "3,7"
     "selvinnsikt": 4,
@@ -47,10 +47,10 @@ ANSWERS = {
 }
 
 EXPECTED = {
-    "relasjonelle-ferdigheter": {"mean": "3,7", "answered": "3 av 3", "band": "En styrke"},
-    "maktdeling": {"mean": "4,0", "answered": "3 av 3", "band": "En styrke"},
-    "motivasjonsstotte": {"mean": "2,5", "answered": "4 av 4", "band": "Godt på vei"},
-    "utviklingsstotte": {"mean": "3,7", "answered": "3 av 4", "band": "En styrke"},
+    "relasjonelle-ferdigheter": {"mean": "3,7", "answered": "3/3", "band": "En styrke"},
+    "maktdeling": {"mean": "4,0", "answered": "3/3", "band": "En styrke"},
+    "motivasjonsstotte": {"mean": "2,5", "answered": "4/4", "band": "Godt på vei"},
+    "utviklingsstotte": {"mean": "3,7", "answered": "3/4", "band": "En styrke"},
 }
 
 XSS = "<script>alert(1)</script><img src=x onerror=alert(1)>"
@@ -76,25 +76,35 @@ def check_results(page: Page) -> None:
     assert dimension_rows(page, "egenvurdering") == EXPECTED
     results = page.locator('[data-lsk-results="egenvurdering"]')
     assert normalised(results.locator(".lsk-results-summary").inner_text()) == "13 av 14 utsagn besvart."
-    # The overall profile: (11/3 + 4 + 5/2 + 11/3) / 4 = 3.46 and 44 / 13 = 3.38.
-    assert "Gjennomsnitt av områdene: 3,5 (4 av 4 områder har nok svar)." in normalised(results.inner_text())
-    assert "Gjennomsnitt av alle besvarte utsagn: 3,4 (13 av 14 utsagn)." in normalised(results.inner_text())
-    # Band text per dimension, and the chart is a picture with a name.
+    # One overall average, (11/3 + 4 + 5/2 + 11/3) / 4 = 3.46, and what it is.
+    text = normalised(results.inner_text())
+    assert "Samlet gjennomsnitt for områdene: 3,5. Hvert område teller likt; 4 av 4 områder har nok svar." in text
+    assert "alle besvarte utsagn" not in text
+    # Band text per dimension; the chart is a picture with a name, with a dashed line where each band
+    # starts (two per area), said in words under it; the means are in the list only, not in a table too.
     motivation = results.locator('li.lsk-dimension-result[data-lsk-dimension="motivasjonsstotte"]')
     assert "Godt på vei Du har et godt grunnlag her" in normalised(motivation.inner_text())
     assert results.locator('svg.lsk-chart[role="img"]').count() == 1
     assert "gjennomsnitt per område" in (results.locator("svg.lsk-chart title").text_content() or "").lower()
-    # Suggestions: lowest two means, then the highest two of the rest; the tie is explained.
+    assert results.locator("svg.lsk-chart line.lsk-chart-band-line").count() == 8
+    assert normalised(results.locator("figcaption.lsk-chart-key").inner_text()) == (
+        "De stiplede linjene viser hvor vurderingen skifter: "
+        "fra 1 «Et utviklingsområde», fra 2,5 «Godt på vei» og fra 3,5 «En styrke»."
+    )
+    assert results.locator("table").count() == 0
+    # Suggestions: only motivasjonsstotte is below the top band, so it is the one development area, with
+    # its two lowest answers; maktdeling is the highest, and the tie right after it is not split.
     areas = results.locator('[data-lsk-suggestions="development_areas"] li[data-lsk-dimension]')
     strengths = results.locator('[data-lsk-suggestions="strengths"] li[data-lsk-dimension]')
-    assert [e.get_attribute("data-lsk-dimension") for e in areas.all()] == [
-        "motivasjonsstotte",
-        "relasjonelle-ferdigheter",
+    assert [e.get_attribute("data-lsk-dimension") for e in areas.all()] == ["motivasjonsstotte"]
+    assert [e.get_attribute("data-lsk-dimension") for e in strengths.all()] == ["maktdeling"]
+    statements = areas.locator("li[data-lsk-item]")
+    assert [normalised(e.inner_text()) for e in statements.all()] == [
+        "Jeg oppmuntrer mine medarbeidere til å ta initiativ Du svarte 2 (I liten grad).",
+        "Jeg inspirerer mine medarbeidere til å se muligheter Du svarte 2 (I liten grad).",
     ]
-    assert [e.get_attribute("data-lsk-dimension") for e in strengths.all()] == ["maktdeling", "utviklingsstotte"]
-    tie = normalised(results.locator('[data-lsk-tie="development_areas"]').inner_text())
-    assert tie.startswith("Relasjonelle lederferdigheter og Utviklingsstøtte")
-    assert "samme gjennomsnitt (3,7)" in tie
+    assert "Svarene som trekker snittet ned:" in normalised(areas.inner_text())
+    assert results.locator('[data-lsk-suggestions="strengths"] li[data-lsk-item]').count() == 0
 
 
 def test_answers_give_the_expected_means(page: Page, site_url: str, traffic: Traffic) -> None:

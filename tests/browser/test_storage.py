@@ -17,6 +17,7 @@ from .data_helpers import download_text, status_text
 from .helpers import (
     LEADER_FORM,
     LEADER_PAGE,
+    SUB_PATH,
     answer,
     checked_answers,
     form_is_mounted,
@@ -47,7 +48,10 @@ def test_an_unreadable_record_is_copied_aside_before_starting_fresh(page: Page, 
 
     status = status_text(page, LEADER_FORM)
     assert "De lagrede svarene dine kunne ikke leses" in status
-    assert "kan du importere filen på siden «Mine resultater»" in status
+    assert "kan du importere filen på siden Mine resultater." in status
+    link = page.locator(f'form[data-lsk-questionnaire="{LEADER_FORM}"] .lsk-status a[data-lsk-results-page-link]')
+    assert link.inner_text() == "Mine resultater"
+    assert link.get_attribute("href") == f"{SUB_PATH}mine-resultater/"
     assert aside_copies(page, key) == ["{not json"]
     answer(page, {"selvinnsikt": 3})
     assert stored_record(page, LEADER_FORM)["answers"] == {"selvinnsikt": 3}
@@ -209,7 +213,7 @@ def test_a_full_storage_never_overwrites_an_unreadable_record_it_could_not_copy(
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     answer(page, {"selvinnsikt": 4})
     status = status_text(page, LEADER_FORM)
-    assert "De lagrede svarene dine kunne ikke leses, og de er latt helt urørt" in status
+    assert "De lagrede svarene dine kunne ikke leses. De er ikke endret." in status
     assert "bruk «Eksporter» for å ta vare på dem i en fil" in status
     assert page.evaluate("key => localStorage.getItem(key)", key) == '{"schema": 1, "answers": [broken'
     assert page.locator('input[name="selvinnsikt"]:checked').get_attribute("value") == "4"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,7 @@ theme:
   name: material
   language: en
   font: false
-  custom_dir: overrides
+  custom_dir: generated/theme
 extra_css:
   - assets/lederskap/lederskap.css
 extra_javascript:
@@ -71,7 +70,6 @@ def make_course(tmp_path: Path) -> CourseFactory:
         root = tmp_path / "course"
         (root / "forms").mkdir(parents=True)
         (root / "docs").mkdir()
-        shutil.copytree(REPO / "overrides", root / "overrides")
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         for name, text in (forms if forms is not None else {"check.yml": VALID_FORM}).items():
             (root / "forms" / name).write_text(textwrap.dedent(text), encoding="utf-8")

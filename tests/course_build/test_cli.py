@@ -16,7 +16,9 @@ from .conftest import VALID_FORM, CourseFactory
 
 def test_check_reports_a_valid_course(make_course: CourseFactory, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-f", str(make_course())]) == 0
-    assert capsys.readouterr().out == "1 questionnaires and 1 pages: no problems.\n"
+    assert capsys.readouterr().out == (
+        "1 questionnaires and 1 pages: no problems (links between pages are checked by lederskap build).\n"
+    )
 
 
 def test_check_lists_every_problem_and_fails(make_course: CourseFactory, capsys: pytest.CaptureFixture[str]) -> None:
@@ -25,7 +27,7 @@ def test_check_lists_every_problem_and_fails(make_course: CourseFactory, capsys:
     assert capsys.readouterr().err == (
         "The course has 2 problems:\n"
         "  forms/check.yml:1: title: missing required field 'title'\n"
-        "  forms/check.yml:20: parts[0].dimensions[0].items[1].txt: "
+        "  forms/check.yml:20: parts[statements].dimensions[focus].items[finishes].txt: "
         "unknown field 'txt' (expected one of: id, text, reverse)\n"
     )
 
@@ -71,8 +73,11 @@ def test_missing_pyodide_is_a_clear_setup_error(
 ) -> None:
     monkeypatch.setenv("LEDERSKAP_PYODIDE_DIR", str(tmp_path / "nowhere"))
     assert main(["build", "-f", str(make_course())]) == 1
-    assert capsys.readouterr().err.startswith(
-        f"error: The Pyodide runtime was not found ({tmp_path / 'nowhere'}). Run `npm ci` in the repository"
+    assert capsys.readouterr().err == (
+        f"error: The Pyodide runtime was not found ({tmp_path / 'nowhere'}). The site serves Pyodide itself, from "
+        "npm: run `npm install` in the course's folder (its package.json names the version; `lederskap new` writes "
+        "one), which needs Node.js 20 or later, or set LEDERSKAP_PYODIDE_DIR to the folder of the npm package "
+        "'pyodide'.\n"
     )
 
 

@@ -61,7 +61,7 @@ def test_a_text_longer_than_10000_characters_is_a_problem(make_course: CourseFac
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:4: intro: expected a text of at most 10,000 characters, but one of 10,001 was given",
-        "forms/check.yml:22: parts[0].dimensions[0].items[1].text: "
+        "forms/check.yml:22: parts[statements].dimensions[focus].items[finishes].text: "
         "expected a text of at most 10,000 characters, but one of 52,000 was given",
     ]
 
@@ -80,8 +80,8 @@ def test_too_many_options_columns_or_scale_points(make_course: CourseFactory) ->
     )
     assert problems_of(make_course(forms={"check.yml": form}, pages={"index.md": "# Test\n"})) == [
         "forms/check.yml:4: scale: expected a scale of at most 11 points, but min 0 and max 11 give 12",
-        "forms/check.yml:9: parts[0].options: expected at most 200 options, but 201 were given",
-        "forms/check.yml:216: parts[1].columns: expected at most 20 columns, but 21 were given",
+        "forms/check.yml:9: parts[pick].options: expected at most 200 options, but 201 were given",
+        "forms/check.yml:216: parts[share].columns: expected at most 20 columns, but 21 were given",
     ]
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from lederskap_scorer.parts import ChecklistPart
 
 from lederskap_build.cli import main
@@ -211,10 +213,12 @@ def test_four_jobs_asks_for_shares_now_and_wanted(built_course: Path) -> None:
     html = page(built_course, "verktoy/fire-jobber")
     rows = html.find("fieldset", data_lsk_row="*")
     assert len(rows) == 4
-    inputs = html.find("input", type="number")
+    inputs = html.find("input", **{"class": "lsk-number-input"})
     assert len(inputs) == 8
     assert {i.attrs["data-lsk-column"] for i in inputs} == {"naa", "onsket"}
-    assert all(i.attrs["min"] == "0" and i.attrs["max"] == "100" for i in inputs)
+    # A text field with the numeric keyboard (type="number" drops a decimal comma), and the range to check.
+    assert all(i.attrs["type"] == "text" and i.attrs["inputmode"] == "decimal" for i in inputs)
+    assert all(i.attrs["data-lsk-min"] == "0" and i.attrs["data-lsk-max"] == "100" for i in inputs)
     assert all(job in html.text for job in FOUR_JOBS)
     assert len(html.find("textarea")) == 2
 
@@ -278,3 +282,79 @@ def test_pages_are_norwegian_and_search_works_offline(built_course: Path) -> Non
     html = (built_course / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nb"' in html
     assert (built_course / "search" / "search_index.json").is_file()
+
+
+def menu_titles(nav: object) -> dict[str, str]:
+    """The menu title of each page of mkdocs.yml's ``nav``."""
+    titles: dict[str, str] = {}
+    if isinstance(nav, list):
+        for entry in nav:
+            titles.update(menu_titles(entry))
+    elif isinstance(nav, dict):
+        for title, value in nav.items():
+            titles.update({value: title} if isinstance(value, str) else menu_titles(value))
+    return titles
+
+
+def the_menu() -> dict[str, str]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506 (safe loader)
+    return menu_titles(config["nav"])
+
+
+def test_menu_names_are_unique_and_each_tool_has_one_name() -> None:
+    menu = the_menu()
+    titles = list(menu.values())
+    assert sorted({t for t in titles if titles.count(t) > 1}) == []
+    course = load_course(REPO / "mkdocs.yml")
+    for questionnaire_id, placed in course.placed_on.items():
+        heading = (REPO / "docs" / placed).read_text(encoding="utf-8").splitlines()[0]
+        form_title = course.questionnaires[questionnaire_id].questionnaire.title
+        assert (menu[placed.as_posix()], heading) == (form_title, f"# {form_title}"), questionnaire_id
+
+
+def test_the_forms_link_to_the_results_page_by_its_menu_title(built_course: Path) -> None:
+    info = (built_course / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
+    fields = json.loads(info[info.index("Object.freeze(") + len("Object.freeze(") : info.rindex(");")])
+    assert fields["myResults"] == {"page": "mine-resultater/", "title": "Mine resultater"}
+
+
+def test_the_privacy_sentence_is_said_at_most_once_on_a_page(built_course: Path) -> None:
+    said = {name: html.text.count("sendes aldri noe sted") for name, html in all_pages(built_course).items()}
+    assert {name: count for name, count in said.items() if count > 1} == {}
+    assert said["mine-resultater/index.html"] == said["verktoy/lederferdigheter/index.html"] == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("verktoy/lederferdigheter", "Ordene på skalaen, vurderingene og forslagene i resultatet er lagt til"),
+        ("verktoy/aktivt-medarbeiderskap", "Ordene på skalaen, vurderingene og forslagene i resultatet er lagt til"),
+        ("verktoy/fire-jobber", "Fordelingen i prosent er lagt til av dette nettstedet"),
+        ("mine-resultater", "Vurderingene og forslagene i resultatene er lagt til av dette nettstedet"),
+    ],
+)
+def test_what_the_site_adds_to_the_source_is_said_to_be_its_own(built_course: Path, path: str, words: str) -> None:
+    assert words in page(built_course, path).text
+
+
+def test_the_scale_is_worded_one_point_a_line(built_course: Path) -> None:
+    html = page(built_course, "verktoy/lederferdigheter")
+    assert len(html.find("ul", **{"class": "lsk-scale-points"})) == 1
+    assert "Svar på en skala fra 1 til 5. 1 = I svært liten grad 2 = I liten grad" in html.text  # text of five <li>
+
+
+def test_the_form_and_the_author_do_not_say_the_same_instruction_twice(built_course: Path) -> None:
+    assert page(built_course, "verktoy/fire-jobber").text.count("til sammen bli 100") == 1
+    reflection = page(built_course, "verktoy/selvledelse").text
+    assert reflection.count("Kryss av for alt som passer.") == 2  # the form's own hint, once per checklist
+    assert "Kryss av for det" not in reflection  # and no intro of the form saying it again
+
+
+def test_the_source_of_the_research_is_given_with_its_doi(built_course: Path) -> None:
+    for path in ("forskning", "referanser"):
+        html = page(built_course, path)
+        assert html.find("a", href="https://doi.org/10.1037/0021-9010.82.6.827"), path

@@ -10,7 +10,7 @@ import pytest
 from lederskap_build.course import load_course
 from lederskap_build.errors import ContentError
 from lederskap_build.messages import Messages
-from lederskap_build.my_results import page_address, render_my_results
+from lederskap_build.my_results import page_address, render_my_results, results_page_link
 from lederskap_build.pages import replace_placements
 
 from .conftest import MKDOCS_YML, VALID_FORM, CourseFactory
@@ -41,6 +41,29 @@ def test_a_page_with_my_results_loads(make_course: CourseFactory) -> None:
     assert course.placed_on == {"check": Path("index.md")}
 
 
+def test_the_forms_link_to_the_results_page_by_its_menu_title_or_its_heading(make_course: CourseFactory) -> None:
+    """``buildInfo.myResults``: where "Du kan se og sammenligne målingene dine på siden …" links to."""
+    pages = {"index.md": '::questionnaire{id="check"}\n', "mine/svar.md": "# Svarene mine\n\n::my-results\n"}
+    course = load_course(make_course(pages=pages))
+    assert course.my_results_page == Path("mine/svar.md")
+    assert results_page_link(course) == {"page": "mine/svar/", "title": "Svarene mine"}
+
+
+def test_the_results_page_is_named_as_in_the_menu(make_course: CourseFactory) -> None:
+    pages = {"index.md": '::questionnaire{id="check"}\n', "mine.md": "# Mine\n\n::my-results\n"}
+    config = MKDOCS_YML + "nav:\n  - Start: index.md\n  - Verktøy:\n      - Mine resultater: mine.md\n"
+    assert results_page_link(load_course(make_course(pages=pages, config=config))) == {
+        "page": "mine/",
+        "title": "Mine resultater",
+    }
+
+
+def test_a_course_without_a_results_page_has_no_link_to_one(make_course: CourseFactory) -> None:
+    course = load_course(make_course())
+    assert course.my_results_page is None
+    assert results_page_link(course) is None
+
+
 def test_malformed_my_results_lines(make_course: CourseFactory) -> None:
     pages = {
         "index.md": '::questionnaire{id="check"}\n',
@@ -49,6 +72,8 @@ def test_malformed_my_results_lines(make_course: CourseFactory) -> None:
     assert problems_of(make_course(pages=pages)) == [
         "docs/mine.md:1: expected a line of the form ::my-results",
         "docs/mine.md:2: expected a line of the form ::my-results",
+        "docs/mine.md:3: '::my-results' is indented, so Markdown would show it as text, not as the learner's "
+        "results; write it at the start of a line of its own, outside boxes, lists and quotes",
     ]
 
 

@@ -33,8 +33,8 @@ def test_the_english_course_builds_with_its_own_scale_and_language(tmp_path: Pat
     assert "Svarene dine" not in html.text
 
     week = index_html((site / "working-week" / "index.html").read_text(encoding="utf-8"))
-    hours = week.find("input", type="number")
-    assert hours and all(i.attrs["max"] == "40" for i in hours)
+    hours = week.find("input", **{"class": "lsk-number-input"})
+    assert hours and all(i.attrs["data-lsk-max"] == "40" for i in hours)
     assert "Each column should add up to 40 h." in week.text
     habits = index_html((site / "planning-habits" / "index.html").read_text(encoding="utf-8"))
     assert len(habits.find("section", data_lsk_part="planning", data_lsk_part_type="choice")) == 1

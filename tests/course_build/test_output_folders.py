@@ -13,7 +13,7 @@ import pytest
 from lederskap_build.cli import main
 from lederskap_build.config import load_project
 from lederskap_build.errors import ContentError
-from lederskap_build.output_folders import GENERATED, SITE
+from lederskap_build.output_folders import GENERATED, SITE, THEME
 
 from .conftest import MKDOCS_YML, VALID_FORM, CourseFactory, file_hashes
 
@@ -34,28 +34,28 @@ def with_setting(old: str, new: str) -> str:
             with_setting("site_dir: site", "site_dir: ."),
             {"check.yml": VALID_FORM},
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, but '.' was given",
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, but '.' was given",
             id="site_dir-is-the-project",
         ),
         pytest.param(
             with_setting("site_dir: site", "site_dir: docs"),
             {"check.yml": BROKEN_FORM},
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, but 'docs' was given",
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, but 'docs' was given",
             id="site_dir-is-the-pages-and-a-content-error",
         ),
         pytest.param(
             with_setting("docs_dir: generated/docs", "docs_dir: forms"),
             {"check.yml": VALID_FORM},
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'forms' was given",
+            "apart from 'docs' and 'forms', e.g. generated/docs, but 'forms' was given",
             id="docs_dir-is-the-forms",
         ),
         pytest.param(
             with_setting("docs_dir: generated/docs", "docs_dir: ../elsewhere"),
             {"check.yml": VALID_FORM},
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but '../elsewhere' was given",
+            "apart from 'docs' and 'forms', e.g. generated/docs, but '../elsewhere' was given",
             id="docs_dir-outside-the-project",
         ),
     ],
@@ -90,57 +90,51 @@ def test_a_build_that_would_delete_the_authors_files_is_refused_and_touches_noth
             "docs_dir",
             "docs/generated",
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'docs/generated' was given",
+            "apart from 'docs' and 'forms', e.g. generated/docs, but 'docs/generated' was given",
         ),
         (
             "docs_dir",
             ".",
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but '.' was given",
-        ),
-        (
-            "docs_dir",
-            "overrides/docs",
-            "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'overrides/docs' was given",
+            "apart from 'docs' and 'forms', e.g. generated/docs, but '.' was given",
         ),
         (
             "docs_dir",
             "mkdocs.yml",
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'mkdocs.yml' was given",
+            "apart from 'docs' and 'forms', e.g. generated/docs, but 'mkdocs.yml' was given",
         ),
         (
             "docs_dir",
             "form",
             "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-            "apart from 'docs', 'form-cache' and 'overrides', e.g. generated/docs, but 'form' was given "
+            "apart from 'docs' and 'form-cache', e.g. generated/docs, but 'form' was given "
             "(the build also keeps a cache in 'form-cache')",
         ),
         (
             "site_dir",
             "generated",
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, but 'generated' was given",
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, but 'generated' was given",
         ),
         (
             "site_dir",
             "generated/docs/site",
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, "
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, "
             "but 'generated/docs/site' was given",
         ),
         (
             "site_dir",
             "../public",
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, but '../public' was given",
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, but '../public' was given",
         ),
         (
             "site_dir",
             "forms/site",
             "mkdocs.yml:3: site_dir: expected a folder of its own inside the project for the built site, "
-            "apart from 'docs', 'forms', 'overrides' and 'generated/docs', e.g. site, but 'forms/site' was given",
+            "apart from 'docs', 'forms', 'generated/docs' and 'generated/theme', e.g. site, but 'forms/site' was given",
         ),
     ],
 )
@@ -187,9 +181,12 @@ def test_a_folder_the_build_did_not_make_is_left_alone(
     after = file_hashes(tmp_path)
     assert {name: after[name] for name in before} == before
     project = load_project(config_file)
-    ours = [f"{folder.relative_to(tmp_path).as_posix()}/" for folder in (project.generated_dir, project.cache_dir)]
+    ours = [
+        f"{folder.relative_to(tmp_path).as_posix()}/"
+        for folder in (project.generated_dir, project.cache_dir, project.theme_dir)
+    ]
     assert all(name.startswith(tuple(ours)) for name in after.keys() - before.keys()), (
-        "nothing is written but the generated pages and the wheel cache"
+        "nothing is written but the generated pages, the wheel cache and the theme layer"
     )
 
 
@@ -213,12 +210,13 @@ def test_the_build_marks_its_folders_and_replaces_them_on_the_next_build(make_co
     config_file = make_course()
     root = config_file.parent
     assert main(["build", "-f", str(config_file)]) == 0
-    generated, site = root / "generated" / "docs", root / "site"
-    for folder, kind in ((generated, GENERATED), (site, SITE)):
+    generated, site, theme = root / "generated" / "docs", root / "site", root / "generated" / "theme"
+    for folder, kind in ((generated, GENERATED), (site, SITE), (theme, THEME)):
         marker = (folder / kind.marker).read_text(encoding="utf-8")
         assert marker.startswith(f"Written by lederskap build: {kind.what} of the course")
         assert "You may delete this folder" in marker
     assert not (site / GENERATED.marker).exists(), "MkDocs leaves the generated folder's marker out of the site"
+    assert not (site / THEME.marker).exists(), "and the theme layer's"
 
     (site / "stale.html").write_text("old\n", encoding="utf-8")
     (generated / "stale.md").write_text("# Old\n", encoding="utf-8")
@@ -266,7 +264,7 @@ def test_a_failed_build_leaves_the_last_good_site_as_it_was(
     assert file_hashes(site) == before
     assert capsys.readouterr().err == (
         "The course has 1 problem:\n"
-        "  forms/check.yml:19: parts[0].dimensions[0].items[0].text: "
+        "  forms/check.yml:19: parts[statements].dimensions[focus].items[plans].text: "
         "expected a non-empty text, but an empty text was given\n"
         "The site in site/ was left as it was; it does not include these changes.\n"
     )

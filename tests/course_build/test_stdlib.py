@@ -139,8 +139,13 @@ def test_without_node_the_build_says_what_to_install(
     tmp_path: Path, wheel: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("shutil.which", lambda name: None)
-    with pytest.raises(SetupError, match=r"^Node\.js was not found on PATH\. The build needs it"):
+    with pytest.raises(SetupError) as caught:
         build_scorer_stdlib(tmp_path, find_pyodide(REPO), wheel)
+    assert str(caught.value) == (
+        "Node.js was not found on PATH. The build needs it (version 20 or later) to byte-compile Pyodide's standard "
+        "library for the scorer, and Pyodide itself comes from npm: install Node.js (https://nodejs.org), then run "
+        "`npm install` in the course's folder."
+    )
     assert not list(tmp_path.glob(f"{stdlib.CACHE_PREFIX}*"))
 
 

@@ -30,7 +30,7 @@ def test_unknown_field(make_course: CourseFactory) -> None:
         "            text: I plan my week", "            text: I plan my week\n            txt: typo"
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:20: parts[0].dimensions[0].items[0].txt: "
+        "forms/check.yml:20: parts[statements].dimensions[focus].items[plans].txt: "
         "unknown field 'txt' (expected one of: id, text, reverse)"
     ]
 
@@ -38,14 +38,14 @@ def test_unknown_field(make_course: CourseFactory) -> None:
 def test_missing_text(make_course: CourseFactory) -> None:
     form = VALID_FORM.replace("            text: I finish what I start\n", "")
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:20: parts[0].dimensions[0].items[1].text: missing required field 'text'"
+        "forms/check.yml:20: parts[statements].dimensions[focus].items[finishes].text: missing required field 'text'"
     ]
 
 
 def test_empty_text(make_course: CourseFactory) -> None:
     form = VALID_FORM.replace("text: I finish what I start", 'text: "  "')
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:21: parts[0].dimensions[0].items[1].text: "
+        "forms/check.yml:21: parts[statements].dimensions[focus].items[finishes].text: "
         "expected a non-empty text, but an empty text was given"
     ]
 
@@ -53,8 +53,8 @@ def test_empty_text(make_course: CourseFactory) -> None:
 def test_duplicate_id(make_course: CourseFactory) -> None:
     form = VALID_FORM.replace("id: finishes", "id: plans")
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:20: parts[0].dimensions[0].items[1].id: "
-        "duplicate id 'plans' (already used at parts[0].dimensions[0].items[0].id)"
+        "forms/check.yml:20: parts[statements].dimensions[focus].items[1].id: "
+        "duplicate id 'plans' (already used on line 18, at parts[statements].dimensions[focus].items[0].id)"
     ]
 
 
@@ -84,17 +84,19 @@ def test_scale_with_fewer_than_two_points(make_course: CourseFactory) -> None:
 
 
 def test_invalid_yaml_names_its_line(make_course: CourseFactory) -> None:
+    """More YAML mistakes and their messages: test_yaml_messages.py."""
     form = VALID_FORM.replace("title: A check", "title: [A check")
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:4: invalid YAML: expected ',' or ']', but got ':' (column 6), "
-        "while parsing a flow sequence that starts on line 3"
+        "forms/check.yml:3: invalid YAML: a text that starts with '[' must be in quotes; a list written as "
+        "[...] needs a ',' between its entries and a ']' at its end. The YAML parser says: while parsing a "
+        "flow sequence on line 3, column 8: expected ',' or ']', but got ':' on line 4, column 6"
     ]
 
 
 def test_a_key_given_twice(make_course: CourseFactory) -> None:
     form = VALID_FORM.replace("title: A check\n", "title: A check\ntitle: Another\n")
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:4: title: the key 'title' is given twice"
+        "forms/check.yml:4: title: the key 'title' is given twice (first on line 3)"
     ]
 
 
@@ -106,8 +108,8 @@ def test_wrong_types_and_values(make_course: CourseFactory) -> None:
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:2: version: expected a whole number, but a text ('one') was given",
-        "forms/check.yml:11: parts[0].type: expected one of 'likert', 'text', 'checklist', 'allocation', 'choice', "
-        "but a text ('likertt') was given",
+        "forms/check.yml:11: parts[statements].type: "
+        "expected one of 'likert', 'text', 'checklist', 'allocation', 'choice', but a text ('likertt') was given",
     ]
 
 
@@ -132,9 +134,12 @@ def test_every_problem_in_every_file_is_listed_at_once(make_course: CourseFactor
     problems = problems_of(config)
     assert problems == [
         "docs/more.md:1: unknown questionnaire 'missing' (known: check)",
-        "forms/other.yml:20: parts[0].dimensions[0].items[1].id: "
-        "duplicate id 'plans' (already used at parts[0].dimensions[0].items[0].id)",
-        "forms/third.yml:3: invalid YAML: expected the node content, but found '<stream end>' (column 1)",
+        "forms/other.yml:20: parts[statements].dimensions[focus].items[1].id: "
+        "duplicate id 'plans' (already used on line 18, at parts[statements].dimensions[focus].items[0].id)",
+        "forms/third.yml:2: invalid YAML: a text that starts with '[' or '{' must be in quotes; a list written "
+        "as [...] needs its ']', and a mapping written as {...} its '}'. The YAML parser says: while parsing "
+        "a flow node on line 3, column 1: expected the node content, but found '<stream end>' on line 3, "
+        "column 1",
     ]
 
 
@@ -154,10 +159,13 @@ def test_two_files_with_one_questionnaire_id(make_course: CourseFactory) -> None
 def test_missing_course_settings(make_course: CourseFactory) -> None:
     config = make_course(config="site_name: X\ndocs_dir: generated/docs\n")
     assert problems_of(config) == [
-        "mkdocs.yml:1: extra.lederskap: missing required settings 'extra.lederskap' (at least 'course: <id>')",
+        "mkdocs.yml:1: extra.lederskap: missing required settings 'extra.lederskap' "
+        "(at least 'course: <id>' and 'language: <nb or en>')",
         "mkdocs.yml:1: extra_css: expected an entry assets/lederskap/lederskap.css, the questionnaires' styles",
         "mkdocs.yml:1: extra_javascript: expected an entry {path: assets/lederskap/main.js, type: module}, "
         "which makes the questionnaires work",
+        "mkdocs.yml:1: theme: expected the theme's settings (name: material, custom_dir: generated/theme, "
+        "font: false), but nothing was given",
     ]
 
 
@@ -165,5 +173,91 @@ def test_generated_folder_must_not_be_the_pages_folder(make_course: CourseFactor
     config = make_course(config=MKDOCS_YML.replace("docs_dir: generated/docs", "docs_dir: docs"))
     assert problems_of(config) == [
         "mkdocs.yml:2: docs_dir: expected a folder of its own inside the project for the generated pages, "
-        "apart from 'docs', 'forms' and 'overrides', e.g. generated/docs, but 'docs' was given"
+        "apart from 'docs' and 'forms', e.g. generated/docs, but 'docs' was given"
+    ]
+
+
+THEME_LANGUAGE = "\n  language: en\n"
+COURSE_LANGUAGE = "    language: en\n"
+
+
+def test_the_language_is_required_and_its_choices_listed(make_course: CourseFactory) -> None:
+    config = make_course(config=MKDOCS_YML.replace(COURSE_LANGUAGE, ""))
+    assert problems_of(config) == [
+        "mkdocs.yml:15: extra.lederskap.language: missing required field 'language' (one of 'nb', 'en')"
+    ]
+
+
+def test_a_theme_in_another_language_is_a_warning(make_course: CourseFactory) -> None:
+    config = make_course(config=MKDOCS_YML.replace(THEME_LANGUAGE, "\n  language: de\n"))
+    assert [str(w) for w in load_course(config).warnings] == [
+        "mkdocs.yml:6: theme.language: the theme's language 'de' is not the course's language 'en' "
+        "(extra.lederskap.language), so the menu and search would be in one language and the questionnaires "
+        "in another; set both to the same language"
+    ]
+
+
+def test_a_theme_without_a_language_is_in_english(make_course: CourseFactory) -> None:
+    config = MKDOCS_YML.replace(THEME_LANGUAGE, "\n").replace(COURSE_LANGUAGE, "    language: nb\n")
+    assert [str(w) for w in load_course(make_course(config=config)).warnings] == [
+        "mkdocs.yml:4: theme: the theme's language is not set, so the menu and search are in English ('en') "
+        "and the questionnaires in 'nb' (extra.lederskap.language); add 'language: nb' under theme"
+    ]
+
+
+def test_a_theme_without_a_language_is_right_for_a_course_in_english(make_course: CourseFactory) -> None:
+    config = make_course(config=MKDOCS_YML.replace(THEME_LANGUAGE, "\n"))
+    assert load_course(config).warnings == ()
+
+
+def test_a_theme_language_with_a_region_is_the_same_language(make_course: CourseFactory) -> None:
+    config = make_course(config=MKDOCS_YML.replace(THEME_LANGUAGE, "\n  language: en-GB\n"))
+    assert load_course(config).warnings == ()
+
+
+def test_paths_name_list_entries_by_their_ids(make_course: CourseFactory) -> None:
+    form = VALID_FORM.replace("parts:\n", "bands:\n  - {min: 1, max: 4, label: ''}\nparts:\n").replace(
+        "        title: Focus\n", "        title: ''\n"
+    )
+    assert problems_of(make_course(forms={"check.yml": form})) == [
+        "forms/check.yml:11: bands[0].label: expected a non-empty text, but an empty text was given",
+        "forms/check.yml:18: parts[statements].dimensions[focus].title: "
+        "expected a non-empty text, but an empty text was given",
+    ]
+
+
+def test_a_duplicate_id_names_the_line_of_its_first_use(make_course: CourseFactory) -> None:
+    form = VALID_FORM.replace("          - id: finishes", "          - id: focus")
+    assert problems_of(make_course(forms={"check.yml": form})) == [
+        "forms/check.yml:20: parts[statements].dimensions[focus].items[focus].id: "
+        "duplicate id 'focus' (already used on line 15, at parts[statements].dimensions[focus].id)"
+    ]
+
+
+def test_a_key_given_twice_in_a_list_entry_names_both_lines(make_course: CourseFactory) -> None:
+    form = VALID_FORM.replace(
+        "            text: I finish what I start\n", "            text: I finish\n            text: I do\n"
+    )
+    assert problems_of(make_course(forms={"check.yml": form})) == [
+        "forms/check.yml:22: parts[statements].dimensions[focus].items[finishes].text: "
+        "the key 'text' is given twice (first on line 21)"
+    ]
+
+
+def test_a_duplicate_option_names_both_lines_by_position(make_course: CourseFactory) -> None:
+    form = """\
+        id: check
+        version: 1
+        title: A check
+        parts:
+          - type: checklist
+            id: energy
+            title: What gives you energy?
+            options:
+              - {id: problems, text: Solving a problem}
+              - {id: problems, text: Helping a colleague}
+        """
+    assert problems_of(make_course(forms={"check.yml": form})) == [
+        "forms/check.yml:10: parts[energy].options[1].id: "
+        "duplicate id 'problems' (already used on line 9, at parts[energy].options[0].id)"
     ]

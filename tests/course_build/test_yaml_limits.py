@@ -99,6 +99,6 @@ def test_aliases_used_with_measure_read_as_before(make_course: CourseFactory) ->
         .replace("id: finishes", "id: plans")
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
-        "forms/check.yml:24: parts[0].dimensions[0].items[1].id: "
-        "duplicate id 'plans' (already used at parts[0].dimensions[0].items[0].id)"
+        "forms/check.yml:24: parts[statements].dimensions[focus].items[1].id: "
+        "duplicate id 'plans' (already used on line 22, at parts[statements].dimensions[focus].items[0].id)"
     ]

@@ -1,7 +1,7 @@
 // allocation-totals.js: what a column's line says while the learner types (the page's own
 // provisional sum) and once the scorer has the answers on screen (its figures), and
-// parts/allocation.js's reading of a number input. (The lines and the "scale" button are
-// tested in the browser, tests/browser/test_allocation.py.)
+// parts/allocation.js's reading of what a learner typed into a cell. (The lines, the cells'
+// messages and the "scale" button are tested in the browser, tests/browser/test_allocation.py.)
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -10,7 +10,7 @@ import { siteModule } from "./site.mjs";
 
 const { formatNumber } = await siteModule("i18n.js");
 const { columnFigures } = await siteModule("allocation-totals.js");
-const { numberIn } = await siteModule("parts/allocation.js");
+const { numberIn, numberText, readCell, typedNumber } = await siteModule("parts/allocation.js");
 
 /** A column as typed: the numbers given (null: an empty cell). */
 function typed(...values) {
@@ -101,15 +101,74 @@ describe("the scorer's figures, once it has scored the answers on screen", () =>
   });
 });
 
-describe("numberIn: the number in a number input", () => {
-  test("a number as the browser reads it", () => {
-    assert.equal(numberIn({ value: "12.5", valueAsNumber: 12.5 }), 12.5);
-    assert.equal(numberIn({ value: "0", valueAsNumber: 0 }), 0);
+describe("typedNumber: a number as a learner types it, in the course's language", () => {
+  test("nb reads a decimal comma as a decimal comma, and a point too", () => {
+    assert.equal(typedNumber("12,5", ","), 12.5, "not 125");
+    assert.equal(typedNumber("12.5", ","), 12.5);
+    assert.equal(typedNumber(" 40 ", ","), 40);
+    assert.equal(typedNumber("0,25", ","), 0.25);
+    assert.equal(typedNumber(",5", ","), 0.5);
+    assert.equal(typedNumber("12,", ","), 12, "half typed");
+    assert.equal(typedNumber("-10", ","), -10, "a number, if not one that fits");
+  });
+
+  test("en reads a decimal point only: a comma is no separator it could guess", () => {
+    assert.equal(typedNumber("12.5", "."), 12.5);
+    assert.equal(typedNumber("12,5", "."), null);
+    assert.equal(typedNumber("1,000", "."), null);
+  });
+
+  test("nothing else is read as a number", () => {
+    for (const text of ["", "abc", "12a", "1 000", "12,5,3", "1.2.3", "--1", "12 5", ",", "1e400"]) {
+      assert.equal(typedNumber(text, ","), null, text);
+    }
+  });
+
+  test("the default separator is the course's, as the page's numbers are written", () => {
+    assert.equal(typedNumber(formatNumber(12.5)), 12.5);
+    assert.equal(numberText(12.5), formatNumber(12.5));
+  });
+
+  test("a number shown in a cell reads back as the same number", () => {
+    for (const value of [0, 12.5, 40, 0.1, 33.333333333333336, 1e-7, -10]) {
+      assert.equal(typedNumber(numberText(value, ","), ","), value);
+      assert.equal(typedNumber(numberText(value, "."), "."), value);
+    }
+    assert.equal(numberText(12.5, ","), "12,5");
+  });
+});
+
+describe("readCell: what a cell holds, against the range the build wrote on it", () => {
+  const cell = (value) => ({ value, dataset: { lskMin: "0", lskMax: "40" } });
+
+  test("a number from min to max counts", () => {
+    assert.deepEqual(readCell(cell("12,5"), ","), { state: "number", value: 12.5 });
+    assert.deepEqual(readCell(cell("0"), ","), { state: "number", value: 0 });
+    assert.deepEqual(readCell(cell("40"), ","), { state: "number", value: 40 });
+  });
+
+  test("a number outside them is a number, out of range", () => {
+    assert.deepEqual(readCell(cell("150"), ","), { state: "out-of-range", value: 150 });
+    assert.deepEqual(readCell(cell("-10"), ","), { state: "out-of-range", value: -10 });
+    assert.deepEqual(readCell(cell("40,5"), ","), { state: "out-of-range", value: 40.5 });
+  });
+
+  test("blank is empty, and other text is not a number", () => {
+    assert.deepEqual(readCell(cell("  "), ","), { state: "empty" });
+    assert.deepEqual(readCell(cell("tolv"), ","), { state: "not-a-number" });
+  });
+});
+
+describe("numberIn: the number in a cell, in or out of its range", () => {
+  test("a number as typed", () => {
+    assert.equal(numberIn({ value: formatNumber(12.5) }), 12.5);
+    assert.equal(numberIn({ value: "0" }), 0);
+    assert.equal(numberIn({ value: "150" }), 150);
   });
 
   test("an empty input, text that is not a number and a number too large are no number", () => {
-    assert.equal(numberIn({ value: "", valueAsNumber: NaN }), null);
-    assert.equal(numberIn({ value: "abc", valueAsNumber: NaN }), null);
-    assert.equal(numberIn({ value: "1e400", valueAsNumber: Infinity }), null);
+    assert.equal(numberIn({ value: "" }), null);
+    assert.equal(numberIn({ value: "abc" }), null);
+    assert.equal(numberIn({ value: "1e400" }), null);
   });
 });

@@ -1,5 +1,6 @@
-// course-notes.js: when each questionnaire was last exported (for the reminder to export),
-// kept in the course's notes, and in memory for the visit when they cannot be stored.
+// course-notes.js: when each questionnaire was last exported, and since when it has answers
+// no export holds (for the reminder to export), kept in the course's notes, and in memory for
+// the visit when they cannot be stored.
 
 import assert from "node:assert/strict";
 import { beforeEach, describe, test } from "node:test";
@@ -7,8 +8,17 @@ import { beforeEach, describe, test } from "node:test";
 import { MemoryStorage } from "./memory-storage.mjs";
 import { siteModule } from "./site.mjs";
 
-const { EXPORT_REMINDER_DAYS, askToPersist, exportIsDue, forgetExport, forgetNotesInMemory, lastExport, noteExport } =
-  await siteModule("course-notes.js");
+const {
+  EXPORT_REMINDER_DAYS,
+  askToPersist,
+  exportIsDue,
+  forgetExport,
+  forgetNotesInMemory,
+  lastExport,
+  noteChange,
+  noteExport,
+  unexportedSince,
+} = await siteModule("course-notes.js");
 const { courseScope, storageKey } = await siteModule("storage-keys.js");
 
 const SITE = "/repo/";
@@ -31,12 +41,13 @@ function notesKeys() {
 describe("the reminder to export", () => {
   const now = Date.parse("2026-06-15T12:00:00.000Z");
 
-  test("is due when nothing was ever exported", () => {
-    assert.equal(exportIsDue(null, now), true);
+  test("is not due when no answer is waiting for an export, even if nothing was ever exported", () => {
+    assert.equal(exportIsDue(null, now), false);
   });
 
-  test(`is due once the last export is more than ${EXPORT_REMINDER_DAYS} days old`, () => {
+  test(`is due once answers have waited for an export more than ${EXPORT_REMINDER_DAYS} days`, () => {
     const daysAgo = (days) => new Date(now - days * DAY).toISOString();
+    assert.equal(exportIsDue(daysAgo(0), now), false, "not on the first day");
     assert.equal(exportIsDue(daysAgo(1), now), false);
     assert.equal(exportIsDue(daysAgo(EXPORT_REMINDER_DAYS), now), false);
     assert.equal(exportIsDue(daysAgo(EXPORT_REMINDER_DAYS + 1), now), true);
@@ -44,6 +55,39 @@ describe("the reminder to export", () => {
 
   test("is due when the time noted cannot be read", () => {
     assert.equal(exportIsDue("yesterday", now), true);
+  });
+});
+
+describe("since when a questionnaire has answers no export holds", () => {
+  test("starts at the first change after the last export, and an export ends it", () => {
+    assert.equal(unexportedSince(SITE, COURSE, "leder", null), null);
+    noteChange(SITE, COURSE, "leder");
+    const first = unexportedSince(SITE, COURSE, "leder", null);
+    assert.ok(first && Number.isFinite(Date.parse(first)));
+    const notes = JSON.parse(storage.getItem(notesKeys()[0]));
+    notes.unexported.leder = "2026-01-01T00:00:00.000Z"; // an earlier first change
+    storage.setItem(notesKeys()[0], JSON.stringify(notes));
+    noteChange(SITE, COURSE, "leder");
+    assert.equal(unexportedSince(SITE, COURSE, "leder", null), "2026-01-01T00:00:00.000Z", "a later change keeps it");
+    noteExport(SITE, COURSE, ["leder"]);
+    assert.equal(unexportedSince(SITE, COURSE, "leder", "2026-01-02T00:00:00.000Z"), null);
+    assert.equal(unexportedSince(SITE, COURSE, "team", null), null, "each questionnaire has its own");
+  });
+
+  test("answers saved before changes were noted count from the record's time, unless an export holds them", () => {
+    const updated = "2026-03-01T10:00:00.000Z";
+    assert.equal(unexportedSince(SITE, COURSE, "leder", updated), updated, "never exported");
+    assert.equal(unexportedSince(SITE, COURSE, "leder", "not a time"), null);
+    noteExport(SITE, COURSE, ["leder"]); // now: later than the record's time
+    assert.equal(unexportedSince(SITE, COURSE, "leder", updated), null);
+    assert.equal(unexportedSince(SITE, COURSE, "leder", "2999-01-01T00:00:00.000Z"), "2999-01-01T00:00:00.000Z");
+  });
+
+  test("is forgotten with the questionnaire's answers", () => {
+    noteChange(SITE, COURSE, "leder");
+    forgetExport(storageKey(SITE, COURSE, "leder"));
+    assert.equal(unexportedSince(SITE, COURSE, "leder", null), null);
+    assert.deepEqual(notesKeys(), []);
   });
 });
 

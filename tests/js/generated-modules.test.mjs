@@ -48,6 +48,17 @@ test("buildInfo's fields have their declared types", () => {
     assert.equal(typeof buildInfo[name], "string", name);
   }
   assert.equal(typeof buildInfo.offline, "boolean");
+  if (buildInfo.myResults !== null) {
+    assert.deepEqual(Object.keys(buildInfo.myResults).sort(), ["page", "title"]);
+    assert.equal(typeof buildInfo.myResults.page, "string");
+    assert.equal(typeof buildInfo.myResults.title, "string");
+  }
+  assert.ok(Array.isArray(buildInfo.questionnaires) && buildInfo.questionnaires.length > 0);
+  for (const entry of buildInfo.questionnaires) {
+    assert.deepEqual(Object.keys(entry).sort(), ["answerIds", "id", "page"]);
+    assert.equal(typeof entry.page, "string");
+    assert.ok(entry.answerIds.length > 0 && entry.answerIds.every((id) => typeof id === "string"), entry.id);
+  }
   assert.match(buildInfoDeclarations, new RegExp(`readonly language: [^;]*"${buildInfo.language}"`));
 });
 

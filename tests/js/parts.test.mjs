@@ -125,6 +125,9 @@ describe("answer ids", () => {
 
   test("an unknown type is an error", () => {
     assert.throws(() => partKind("matrix"), /unknown part type "matrix"/);
+    for (const inherited of ["constructor", "__proto__", "toString"]) {
+      assert.throws(() => partKind(inherited), /unknown part type/);
+    }
   });
 });
 

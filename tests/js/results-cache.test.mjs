@@ -87,3 +87,11 @@ test("without usable localStorage nothing is read or written, and nothing fails"
   assert.equal(cache.read(ANSWERS), null);
   cache.write(ANSWERS, RESULTS);
 });
+
+test("results of no answers are not kept, and remove what was kept before", () => {
+  const cache = new ResultsCache(RECORD_KEY, "nb");
+  cache.write(ANSWERS, RESULTS);
+  cache.write("{}", RESULTS);
+  assert.equal(storage.getItem(KEY), null);
+  assert.equal(cache.read("{}"), null);
+});

@@ -14,6 +14,14 @@ test("starting and ready", () => {
   assert.equal(scorerMessage({ state: "ready", failure: null }), t("status.ready"));
 });
 
+test("a page with nothing to answer is not told that results follow its answers", () => {
+  assert.equal(scorerMessage({ state: "starting", failure: null }, false), t("status.starting_results"));
+  assert.equal(scorerMessage({ state: "ready", failure: null }, false), t("status.ready_results"));
+  assert.notEqual(t("status.ready_results"), t("status.ready"));
+  const failed = { state: "failed", failure: { stage: "wheel", reason: "error", message: "x" } };
+  assert.equal(scorerMessage(failed, false), t("status.failed_results", { reason: t("status.stage.wheel") }));
+});
+
 test("a failure names the stage that failed", (context) => {
   const error = context.mock.method(console, "error", () => {});
   for (const stage of ["worker", "runtime", "wheel", "import", "score", "protocol"]) {

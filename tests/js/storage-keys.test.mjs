@@ -7,7 +7,7 @@ import { MemoryStorage } from "./memory-storage.mjs";
 import { siteModule } from "./site.mjs";
 
 const { constants } = await siteModule("constants.js");
-const { allKeys, courseScope, keyKind, legacyKeys, moveLegacyKeys, notesKey, sitePathFrom, storageKey } =
+const { allKeys, courseScope, keyKind, legacyKeys, moveLegacyKeys, notesKey, sitePathFrom, storageKey, teamKeysDatabase } =
   await siteModule("storage-keys.js");
 
 const { prefix: PREFIX, legacyPrefix: LEGACY, courseNotes: NOTES } = constants.storageKeys;
@@ -32,6 +32,11 @@ describe("the names of a course's data", () => {
   test("the scope holds the site path, a # and the course", () => {
     assert.equal(courseScope("/repo/", "kurs"), `${PREFIX}/repo/#kurs/`);
     assert.equal(courseScope("/", "kurs"), `${PREFIX}/#kurs/`);
+  });
+
+  test("the team invitation keys' database is named under the scope, apart from any questionnaire", () => {
+    assert.equal(teamKeysDatabase("/repo/", "kurs"), `${PREFIX}/repo/#kurs/${constants.storageKeys.teamKeys}`);
+    assert.equal(keyKind(teamKeysDatabase("/repo/", "kurs"), courseScope("/repo/", "kurs")), null);
   });
 
   test("a site path without its slashes gets them", () => {

@@ -1,7 +1,8 @@
 """The standard library the build byte-compiles and trims for the scorer (lederskap_build/stdlib.py), in real Pyodide.
 
 Every scoring fixture, every record and import fixture, the deeply nested texts of
-``test_records_in_pyodide.py`` and the comparisons of ``test_compare_in_pyodide.py``
+``test_records_in_pyodide.py``, the comparisons of ``test_compare_in_pyodide.py`` and the team
+results of ``test_team_in_pyodide.py``
 are made as calls of the scorer's JSON API, twice, in Pyodide under Node
 (``run_stdlib_calls.mjs``): once with Pyodide's full standard library, tracing which of
 its modules are loaded, and once with the archive the build makes. The calls must
@@ -27,6 +28,7 @@ from ..records.fixture_files import Call, all_calls
 from ..scorer.fixture_files import all_fixtures
 from .test_compare_in_pyodide import CALLS as COMPARE_CALLS
 from .test_records_in_pyodide import DEEP_CALLS
+from .test_team_in_pyodide import CALLS as TEAM_CALLS
 from .test_wheel_in_pyodide import NODE_TIMEOUT_SECONDS, PYODIDE_PACKAGE, ROOT, _node, build_wheel
 
 pytestmark = pytest.mark.pyodide
@@ -51,6 +53,7 @@ CALLS = [
     *all_calls(),
     *DEEP_CALLS,
     *(replace(c, name=f"compare/{c.name}") for c in COMPARE_CALLS),
+    *TEAM_CALLS,
 ]
 
 

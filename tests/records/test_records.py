@@ -231,6 +231,29 @@ def test_a_newer_version_of_the_same_answers_is_a_change() -> None:
     assert same["changes"] == {"merge": False, "replace": True}  # replacing writes the file's older version
 
 
+def test_imported_records_keep_when_their_answers_were_changed_not_when_they_were_imported() -> None:
+    """The results page shows a record's ``updated`` as "Sist endret": an import is not a change."""
+    now = CONTEXT["now"]
+
+    def times(answers: Mapping[str, object], file_time: str | None, stored_time: str | None) -> tuple[str, str]:
+        export = export_of(answers)
+        export["questionnaires"][0]["updated"] = file_time  # type: ignore[index]
+        records = {}
+        if stored_time is not None:
+            stored = {"schema": 2, "version": 2, "updated": stored_time, "answers": {"plans": 3}, "snapshots": []}
+            records["check"] = json.dumps(stored)
+        (entry,) = plan(export, records=records)["questionnaires"]
+        return entry["merge"]["updated"], entry["replace"]["updated"]
+
+    file_time, earlier, later = "2026-05-10T08:00:00.000Z", "2026-04-01T08:00:00Z", "2026-05-20T08:00:00.5Z"
+    assert times({"plans": 4}, file_time, None) == (file_time, file_time)  # nothing stored: the file's time
+    assert times({"plans": 4}, file_time, earlier) == (file_time, file_time)  # new answers, the file's later
+    assert times({"plans": 4}, file_time, later) == (later, file_time)  # new answers, the stored ones later
+    assert times({"plans": 3}, file_time, earlier) == (earlier, file_time)  # nothing new: the stored time stays
+    assert times({"plans": 4}, None, None) == (now, now)  # the file gives no time: the time of the import
+    assert times({"plans": 3}, None, earlier) == (earlier, now)
+
+
 def test_problems_are_listed_up_to_a_limit_and_the_rest_counted() -> None:
     answers = {f"gone-{n}": True for n in range(MAX_PROBLEMS + 5)}
     result = plan(export_of(answers))

@@ -52,7 +52,8 @@ def test_definition_problems_are_listed_with_their_paths() -> None:
     with pytest.raises(DefinitionError) as caught:
         score_json(json.dumps(broken), "{}")
     assert caught.value.problems == (
-        "extra: unknown field 'extra' (expected one of: id, version, title, parts, intro, source, scale, bands)",
+        "extra: unknown field 'extra' (expected one of: id, version, title, parts, intro, source, scale, bands, "
+        "view_of, min_replies)",
     )
     without_scale = {key: value for key, value in DEFINITION.items() if key != "scale"}
     with pytest.raises(DefinitionError) as caught:
@@ -115,7 +116,7 @@ def test_a_number_given_is_shown_in_the_results_language() -> None:
 
 def test_results_carry_codes_and_values_never_sentences() -> None:
     result = json.loads(score_json(DEFINITION_JSON, json.dumps({"i1": 9, "f": 3, "gone": "x"}), "nb"))
-    assert result["results_format"] == 2
+    assert result["results_format"] == 3
     assert [sorted(p) for p in result["problems"]] == [["code", "id", "sub_id", "values"]] * 3
     assert all(isinstance(v, str) for p in result["problems"] for v in p["values"].values())
 

@@ -48,9 +48,11 @@ def test_every_message_the_scorers_report_asks_for_exists() -> None:
     asked = {
         (path.relative_to(SCORER).as_posix(), key)
         for path in SCORER.rglob("*.py")
-        for key in re.findall(r"\bt\(\s*\"([\w.]+)\"", path.read_text(encoding="utf-8"))
+        # t("key", ...) and t.counted(count, "key", ...)
+        for key in re.findall(r"\bt(?:\.counted\([^;\"]*?,|\()\s*\"([\w.]+)\"", path.read_text(encoding="utf-8"))
     }
-    assert {key for _, key in asked} >= {"report.title", "results.tie", "choice.total", "allocation.check_off"}
+    assert "choice.answered" in {key for _, key in asked}
+    assert {key for _, key in asked} >= {"report.title", "results.pulls_down", "choice.total", "allocation.check_off"}
     assert sorted((where, key) for where, key in asked if key not in catalogue) == []
 
 
@@ -59,6 +61,16 @@ def test_the_scorer_writes_no_words_of_its_own() -> None:
     for path in SCORER.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r'_WORDS|"(?:nb|en)":\s*"[^"]*[^\W\d_]{2,} [^\W\d_]{2,}', source), path
+
+
+def test_a_message_for_a_number_takes_the_form_the_language_gives_it() -> None:
+    en, nb = Messages("en"), Messages("nb")
+    assert en.counted(1, "choice.answered", answered=0, total=1) == "0 of 1 question answered."
+    assert en.counted(2, "choice.answered", answered=0, total=2) == "0 of 2 questions answered."
+    assert en.counted(1, "import.more_problems") == "… and 1 more problem."
+    assert en.counted(0, "import.more_problems") == "… and 0 more problems."
+    assert nb.counted(1, "import.more_problems") == "… og 1 problem til."
+    assert nb.counted(1, "storage.removed").startswith("1 svar hører til et spørsmål")
 
 
 def test_messages_fill_in_their_values() -> None:

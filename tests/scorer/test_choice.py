@@ -185,7 +185,7 @@ def test_report_lines_of_a_choice_part() -> None:
         "  Question x: Y\n"
         "  2 of 3 questions answered.\n"
         "  Your score: 2 of 5.\n"
-        "  Mean score of the answered questions: 2.0.\n\n"
+        "  Average score of the answered questions: 2.0.\n\n"
         "Some answers were not used\n"
         "  - b / nope: “nope” is not one of the options of “Question b”.\n"
     )

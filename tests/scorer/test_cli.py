@@ -16,7 +16,11 @@ DEFINITION = {
     "id": "cli",
     "version": 2,
     "title": "Lederskap",
-    "scale": {"min": 1, "max": 5},
+    "scale": {
+        "min": 1,
+        "max": 5,
+        "labels": [{"value": 1, "text": "I svært liten grad"}, {"value": 2, "text": "I liten grad"}],
+    },
     "bands": [{"min": 1, "max": 3, "label": "Utviklingsområde"}, {"min": 3, "max": 5, "label": "Styrke"}],
     "parts": [
         {
@@ -69,7 +73,7 @@ DEFINITION = {
 
 ANSWERS_NB = {
     "r1": 4,
-    "r2": 2,
+    "r2": 1,
     "t1": 2,
     "t2": 3,
     "p1": 3,
@@ -84,15 +88,20 @@ TEXT_NB = """\
 Lederskap (versjon 2)
 
 == Atferd ==
-  Retning: 4,0 (2 av 2 besvart) – Styrke
+  Retning: 4,5 (2 av 2 besvart) – Styrke
   Tillit: 2,5 (2 av 2 besvart) – Utviklingsområde
   Tempo: ikke nok svar (1 av 3 besvart)
-  Gjennomsnitt av områdene: 3,3 (2 av 3 områder har nok svar).
-  Gjennomsnitt av alle besvarte utsagn: 3,2 (5 av 7 utsagn).
+  Samlet gjennomsnitt for områdene: 3,5. Hvert område teller likt; 2 av 3 områder har nok svar.
   Mulige utviklingsområder (lavest gjennomsnitt):
-    - Tillit: 2,5 – Lavest vurdert (2): Jeg stoler på folk
+    - Tillit
+      Svarene som trekker snittet ned:
+      - Jeg stoler på folk
+        Du svarte 2 (I liten grad).
   Mulige styrker (høyest gjennomsnitt):
-    - Retning: 4,0 – Høyest vurdert (4): Jeg gir retning; Jeg er utydelig
+    - Retning
+      Svarene som trekker snittet opp:
+      - Jeg er utydelig
+        Du svarte 1 (I svært liten grad). Utsagnet teller omvendt: svaret ditt regnes som 5.
 
 == Tidsbruk ==
   «Nå» blir 90 %, ikke 100 % (-10 %). Skalert til 100 %: Lede 67 %, Fag 33 %.
@@ -130,14 +139,11 @@ Lederskap (version 2)
   Retning: 4.0 (2 of 2 answered) – Styrke
   Tillit: 4.0 (2 of 2 answered) – Styrke
   Tempo: 3.0 (2 of 3 answered) – Styrke
-  Mean of the areas: 3.7 (3 of 3 areas have enough answers).
-  Mean of all answered statements: 3.7 (6 of 7 statements).
-  Possible development areas (lowest means):
-    - Tempo: 3.0 – Rated lowest (3): Jeg holder tempo; Jeg prioriterer
-  Possible strengths (highest means):
-    - Retning: 4.0 – Rated highest (4): Jeg gir retning; Jeg er utydelig
-  Retning and Tillit have the same mean (4.0), but only Retning is listed among the strengths. \
-Tillit could just as well have been listed.
+  Overall average of the areas: 3.7. Each area counts the same; 3 of 3 areas have enough answers.
+  Possible development areas (lowest averages):
+    None is suggested, because every area has the highest assessment.
+  Possible strengths (highest averages):
+    Retning and Tillit share the highest average, so your answers do not tell them apart.
 
 == Tidsbruk ==
   “Nå” adds up to 100 %.
@@ -189,7 +195,7 @@ def test_json_output_is_the_results_json(definition: Path, tmp_path: Path, capsy
     answers = _write(tmp_path / "answers.json", ANSWERS_EN)
     assert main([str(definition), str(answers), "--json", "--language", "en"]) == 1
     out, _ = capsys.readouterr()
-    assert out.startswith('{\n  "results_format": 2,\n  "questionnaire": {\n')
+    assert out.startswith('{\n  "results_format": 3,\n  "questionnaire": {\n')
     assert json.loads(out) == json.loads(score_json(json.dumps(DEFINITION), json.dumps(ANSWERS_EN), "en"))
 
 

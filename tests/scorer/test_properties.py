@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from dataclasses import replace
@@ -15,7 +16,7 @@ from lederskap_scorer.format import mean_text
 from lederskap_scorer.parts import AllocationPart, AllocationResult, LikertPart, LikertResult, Option
 from lederskap_scorer.parts.allocation import largest_remainder
 from lederskap_scorer.parts.likert import Dimension, Item, item_score
-from lederskap_scorer.scale import Scale
+from lederskap_scorer.scale import Band, Scale
 from lederskap_scorer.schema import Id
 
 
@@ -56,11 +57,52 @@ def test_means_stay_on_the_scale(case: tuple[Questionnaire, dict[str, object]]) 
     assert q.scale is not None
     part = _likert(score_answers(q, answers, "nb"))
     means = [d.mean for d in part.dimensions if d.mean is not None]
-    means += [m for m in (part.overall.mean_of_dimensions, part.overall.mean_of_items) if m is not None]
+    means += [m for m in (part.overall.mean_of_dimensions,) if m is not None]
     for mean in means:
         assert q.scale.min <= mean <= q.scale.max
-    for s in (*part.suggestions.development_areas, *part.suggestions.strengths):
-        assert q.scale.min <= s.mean <= q.scale.max
+
+
+@st.composite
+def banded_likert_cases(draw: st.DrawFn) -> tuple[Questionnaire, dict[str, object]]:
+    """A likert case whose questionnaire has bands (two to four when the scale is wide enough), starting at
+    half points of the scale."""
+    q, answers = draw(likert_cases())
+    assert q.scale is not None
+    halves = [q.scale.min + Fraction(k, 2) for k in range(1, 2 * (q.scale.max - q.scale.min))]
+    starts: list[Fraction] = sorted(draw(st.sets(st.sampled_from(halves), min_size=1, max_size=3))) if halves else []
+    limits = [Fraction(q.scale.min), *starts, Fraction(q.scale.max)]
+    bands = tuple(Band(float(lo), float(hi), f"Band {i}") for i, (lo, hi) in enumerate(itertools.pairwise(limits)))
+    return replace(q, bands=bands), answers
+
+
+@given(banded_likert_cases())
+def test_suggestions_follow_the_bands_and_never_split_a_tie(case: tuple[Questionnaire, dict[str, object]]) -> None:
+    q, answers = case
+    part = _likert(score_answers(q, answers, "nb"))
+    s = part.suggestions
+    by_id = {d.id: d for d in part.dimensions}
+    labels = [band.label for band in q.bands]
+    if s.status != "suggested":
+        assert s.development_areas is None and s.strengths is None
+        return
+    assert s.development_areas is not None and s.strengths is not None
+    development = [by_id[d.id] for d in s.development_areas.dimensions]
+    strengths = [by_id[d.id] for d in s.strengths.dimensions]
+    for side in (s.development_areas, s.strengths):
+        assert len(side.dimensions) <= s.per_side
+        assert (side.status == "tied") == bool(side.tied)
+        assert side.status != "tied" or len(side.tied) > s.per_side
+    assert not {d.id for d in development} & {d.id for d in strengths}
+    if len(labels) > 1:
+        assert all(d.band is not None and d.band.label != labels[-1] for d in development)
+        assert all(d.band is not None and d.band.label == labels[-1] for d in strengths)
+    listed = {d.id for d in (*development, *strengths)}
+    for d in development + strengths:
+        same = [o.id for o in part.dimensions if o.mean_exact == d.mean_exact and o.id not in listed]
+        assert same == [], f"{d.id}'s tie with {same} is split"
+    scored = [d.mean_exact for d in part.dimensions if d.mean_exact is not None]
+    assert len({Fraction(*m) for m in scored}) > 1
+    assert max(Fraction(*m) for m in scored) - min(Fraction(*m) for m in scored) >= Fraction(1, 2)
 
 
 @given(likert_cases(), st.randoms(use_true_random=False))

@@ -25,6 +25,25 @@ export interface BuildInfo {
   readonly build: string;
   /** False under `lederskap serve`: no service worker, and an earlier one removes itself. */
   readonly offline: boolean;
+  /**
+   * The learner's results page (the page with `::my-results`), which the forms link to:
+   * its address relative to the site's root ("mine-resultater/") and its title in the menu;
+   * null when the course has none (lederskap_build/my_results.py, results_page_link).
+   */
+  readonly myResults: { readonly page: string; readonly title: string } | null;
+  /**
+   * Every questionnaire placed on a page, by id: the address of its page relative to the site's
+   * root ("verktoy/lederferdigheter/") and the ids its answers are stored under, in reading order;
+   * for the marks of what the learner has answered (answered-marks.js;
+   * lederskap_build/questionnaire_pages.py).
+   */
+  readonly questionnaires: readonly QuestionnairePage[];
+}
+
+export interface QuestionnairePage {
+  readonly id: string;
+  readonly page: string;
+  readonly answerIds: readonly string[];
 }
 
 export const buildInfo: BuildInfo;

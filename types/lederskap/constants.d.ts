@@ -14,6 +14,8 @@ export interface StorageKeyConstants {
   readonly legacyPrefix: string;
   /** The name of the course's own notes under its scope: "_course". */
   readonly courseNotes: string;
+  /** The name under its scope of the course's IndexedDB database of team invitation keys: "_team-keys". */
+  readonly teamKeys: string;
 }
 
 export interface Constants {

@@ -6,13 +6,18 @@
 // `matches_total`, `difference_display`), and a column that does not add up offers
 // a button that writes the scorer's scaled values (`scaled`) into the inputs. The
 // page never scales or rounds itself: without Python there is no button.
+//
+// Each cell says at once, at the field and in the live region, when what it holds
+// does not count: text that is not a number (not saved), or a number outside the
+// range the build wrote on it from the definition (saved as typed, left out of the
+// sum here as the scorer leaves it out of its own, with a problem in the results).
 
 import { h, replaceChildren } from "./dom.js";
 import { formatNumber, t } from "./i18n.js";
-import { numberIn } from "./parts/allocation.js";
+import { numberText, readCell } from "./parts/allocation.js";
 
 /**
- * @import { AllocationFields, AllocationResult, ColumnResult } from "./parts/allocation.js"
+ * @import { AllocationFields, AllocationResult, CellReading, ColumnResult } from "./parts/allocation.js"
  * @import { Option } from "./parts/checklist.js"
  */
 
@@ -20,10 +25,9 @@ import { numberIn } from "./parts/allocation.js";
  * A column as typed in the form: its cells, their numbers and the sum of those given.
  * @typedef {object} ColumnSum
  * @property {Option} column
- * @property {{row: string, input: HTMLInputElement}[]} cells
- * @property {(number | null)[]} values
- * @property {number} answered how many cells hold a number
- * @property {number} sum
+ * @property {{row: string, input: HTMLInputElement, reading: CellReading}[]} cells
+ * @property {number} answered how many cells hold a number in the range
+ * @property {number} sum of those numbers
  */
 
 /**
@@ -38,6 +42,11 @@ import { numberIn } from "./parts/allocation.js";
 /**
  * A column's line: its text and its "scale" button.
  * @typedef {{element: HTMLSpanElement, text: HTMLSpanElement, button: HTMLButtonElement}} TotalLine
+ */
+
+/**
+ * A cell's message at its field, and what the cell held when it was last written.
+ * @typedef {{element: HTMLSpanElement, state: CellReading["state"]}} CellMessage
  */
 
 // Only for the provisional figure: the scorer decides whether a column adds up.
@@ -92,6 +101,8 @@ export class AllocationTotals {
     this.lineFor = new Map();
     this.lines = h("span", { class: "lsk-totals-lines" });
     this.announcer = h("span", { class: "lsk-visually-hidden", "aria-live": "polite" });
+    /** @type {Map<HTMLInputElement, CellMessage>} each cell's message, made once (updateCell) */
+    this.messageFor = new Map();
     if (!this.element) return;
     replaceChildren(this.element, this.lines, this.announcer);
   }
@@ -101,12 +112,12 @@ export class AllocationTotals {
     return (this.part.columns || []).map((column) => {
       const cells = this.rows.flatMap((row) => {
         const cell = row.inputs.find((entry) => entry.column === column.id);
-        return cell ? [{ row: row.id, input: cell.input }] : [];
+        return cell ? [{ row: row.id, input: cell.input, reading: readCell(cell.input) }] : [];
       });
-      const values = cells.map((cell) => numberIn(cell.input));
-      const given = values.filter((value) => value !== null);
+      // Only numbers in the range count, as in the scorer's sum.
+      const given = cells.flatMap(({ reading }) => (reading.state === "number" ? [reading.value] : []));
       const sum = given.reduce((a, b) => a + b, 0);
-      return { column, cells, values, answered: given.length, sum };
+      return { column, cells, answered: given.length, sum };
     });
   }
 
@@ -122,8 +133,52 @@ export class AllocationTotals {
   }
 
   update() {
+    const columns = this.columns();
+    for (const { column, cells } of columns) {
+      for (const cell of cells) this.updateCell(column, cell);
+    }
     if (!this.element) return;
-    for (const info of this.columns()) this.updateLine(info);
+    for (const info of columns) this.updateLine(info);
+  }
+
+  /**
+   * A cell's message at its field (aria-describedby, aria-invalid), said in the live region
+   * when it appears or changes while the learner is in that cell.
+   * @param {Option} column
+   * @param {ColumnSum["cells"][number]} cell
+   */
+  updateCell(column, { row, input, reading }) {
+    let message = this.messageFor.get(input);
+    if (!message) {
+      const element = h("span", { class: "lsk-cell-message", id: `${input.id}-message`, hidden: true });
+      (input.closest(".lsk-allocation-cell") || input.parentElement)?.append(element);
+      message = { element, state: "empty" };
+      this.messageFor.set(input, message);
+    }
+    const { state } = reading;
+    if (message.state === state) return;
+    message.state = state;
+    const wrong = state === "not-a-number" || state === "out-of-range";
+    const text = wrong
+      ? t(state === "not-a-number" ? "allocation.cell_not_a_number" : "allocation.cell_out_of_range", {
+          min: formatNumber(Number(input.dataset.lskMin)),
+          max: formatNumber(Number(input.dataset.lskMax)),
+          unit: this.unit,
+        })
+      : "";
+    message.element.textContent = text;
+    message.element.hidden = !wrong;
+    if (wrong) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", message.element.id);
+    } else {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+    if (wrong && document.activeElement === input) {
+      const rowText = this.rows.find((entry) => entry.id === row)?.text ?? row;
+      this.announcer.textContent = t("allocation.cell_announce", { row: rowText, column: column.text, message: text });
+    }
   }
 
   // Each column's line and button are made once and then only updated, so a
@@ -137,7 +192,7 @@ export class AllocationTotals {
       const text = h("span", { class: "lsk-total-text" });
       const button = h(
         "button",
-        { type: "button", class: "lsk-button lsk-scale", "data-lsk-scale": column.id, hidden: true },
+        { type: "button", class: "lsk-button lsk-scale-column", "data-lsk-scale": column.id, hidden: true },
         t("allocation.scale", { column: column.text, total: formatNumber(this.total), unit: this.unit }),
       );
       button.addEventListener("click", () => {
@@ -175,7 +230,9 @@ export class AllocationTotals {
     if (!scored || !Array.isArray(scored.scaled)) return;
     const proposal = new Map(scored.scaled.map((entry) => [entry.row, entry.value]));
     for (const cell of cells) {
-      if (proposal.has(cell.row)) cell.input.value = String(proposal.get(cell.row));
+      // A cell whose text does not count keeps what the learner typed, and its message.
+      const counts = cell.reading.state === "number" || cell.reading.state === "empty";
+      if (counts && proposal.has(cell.row)) cell.input.value = numberText(Number(proposal.get(cell.row)));
     }
     this.announcer.textContent = t("allocation.scaled", {
       column: column.text,

@@ -20,16 +20,9 @@ import { lineBreaks } from "./parts/text.js";
 export { numberIn } from "./parts/allocation.js";
 
 /**
- * @import { AllocationPart, AllocationFields } from "./parts/allocation.js"
- * @import { ChecklistPart } from "./parts/checklist.js"
- * @import { ChoicePart } from "./parts/choice.js"
- * @import { LikertItemFields, LikertPart } from "./parts/likert.js"
- * @import { TextPart } from "./parts/text.js"
- */
-
-/**
- * A part of a questionnaire's definition, one of the question types (parts/index.js).
- * @typedef {LikertPart | TextPart | ChecklistPart | AllocationPart | ChoicePart} PartDefinition
+ * @import { AllocationFields } from "./parts/allocation.js"
+ * @import { PartDefinition } from "./parts/index.js"
+ * @import { LikertItemFields } from "./parts/likert.js"
  */
 
 /**
@@ -60,6 +53,8 @@ export { numberIn } from "./parts/allocation.js";
  * @property {string} source
  * @property {Scale | null} scale
  * @property {Band[]} bands
+ * @property {string | null} view_of the questionnaire this one is others' view of (scorer/TEAM.md)
+ * @property {number} min_replies the fewest replies a team result shows a dimension with
  */
 
 /**

@@ -1,9 +1,10 @@
 // @ts-check
 // SVG bar charts drawn from the scorer's results. Each chart is one picture
-// (role="img" with a <title> and <desc>); the numbers are always also in a
-// real table next to it, so the chart is never the only place to read them.
-// Meaning never rests on colour alone: every bar carries its number as text,
-// and the two series of a comparison differ in pattern (solid and hatched).
+// (role="img" with a <title> and <desc>); the numbers are always also in text
+// next to it (a table, or a list of the same rows), so the chart is never the
+// only place to read them. Meaning never rests on colour alone: every bar carries
+// its number as text, the two series of a comparison differ in pattern (solid and
+// hatched), and a scale's band lines are dashed and said in words by the caller.
 
 import { svg, uniqueId } from "./dom.js";
 
@@ -103,13 +104,14 @@ function frame(title, description, height, ...children) {
  * @property {string} description
  * @property {number} min
  * @property {number} max
- * @property {readonly (ChartValue & {label: string})[]} rows
+ * @property {readonly (ChartValue & {label: string, lines?: readonly number[]})[]} rows
  * @property {string} missingText shown in place of a bar without a value
  */
 
 /**
  * Horizontal bars of values on a scale from `min` to `max`.
- * rows: [{label, value: number|null, text: string (shown at the bar's end)}]
+ * rows: [{label, value: number|null, text: string (shown at the bar's end), lines: [number] (where
+ * the row's bands change: a dashed line across its track at each)}]
  * @param {ScaleBarChartOptions} options
  * @returns {SVGSVGElement}
  */
@@ -124,17 +126,24 @@ export function scaleBarChart({ title, description, min, max, rows, missingText 
     parts.push(text.node);
     y += text.height - LINE + 6;
     parts.push(svg("rect", { class: "lsk-chart-track", x: 0, y, width: track, height: BAR, rx: 2 }));
+    /** @type {SVGElement} the number at the bar's end, or what stands for a missing one */
+    let value;
     if (row.value === null || row.value === undefined) {
-      parts.push(
-        svg("text", { x: 6, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText),
-      );
+      value = svg("text", { x: 6, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText);
     } else {
       const width = Math.max(xOf(row.value), 2);
       parts.push(svg("rect", { class: "lsk-chart-bar", x: 0, y, width, height: BAR, rx: 2 }));
-      parts.push(
-        svg("text", { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT }, row.text),
-      );
+      value = svg("text", { x: width + 6, y: y + BAR - 4, class: "lsk-chart-value", "font-size": FONT }, row.text);
     }
+    // Over the bar, under the number (which the stylesheet outlines in the background colour):
+    // a halo under the dashed line keeps it visible on the bar and off it.
+    for (const at of row.lines || []) {
+      const x = xOf(at);
+      const ends = { x1: x, x2: x, y1: y - 3, y2: y + BAR + 3 };
+      parts.push(svg("line", { ...ends, class: "lsk-chart-band-halo", "stroke-width": 4 }));
+      parts.push(svg("line", { ...ends, class: "lsk-chart-band-line", "stroke-width": 2, "stroke-dasharray": "4 3" }));
+    }
+    parts.push(value);
     y += BAR + GAP + LINE;
   }
   // The scale below the bars: a tick and its number at every whole point.

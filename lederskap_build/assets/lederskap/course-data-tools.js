@@ -21,7 +21,7 @@ import { answerIds, hasResults, partKind } from "./parts/index.js";
 import { csvValue } from "./parts/common.js";
 import { problemText as answerProblemText } from "./result-tables.js";
 import { formatTime } from "./snapshots.js";
-import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
+import { EXPORT_REMINDER_DAYS, exportIsDue, noteExport, unexportedSince } from "./course-notes.js";
 import { timestamp } from "./local-storage.js";
 import { courseRecords, deleteCourse, parseRecord } from "./record-store.js";
 
@@ -230,13 +230,14 @@ export class CourseDataTools {
         });
       },
       refresh: (/** @type {Map<string, CourseRecord>} */ records) => {
-        const answered = this.page.questionnaires.filter((q) => {
-          const entry = records.get(q.id);
-          return entry && entry.record && Object.keys(entry.record.answers).length;
+        const { sitePath, course } = this.page;
+        const due = this.page.questionnaires.some((q) => {
+          const record = records.get(q.id)?.record;
+          if (!record || !Object.keys(record.answers).length) return false;
+          return exportIsDue(unexportedSince(sitePath, course, q.id, record.updated));
         });
-        const due = answered.some((q) => exportIsDue(lastExport(this.page.sitePath, this.page.course, q.id)));
         reminder.hidden = !due;
-        reminder.textContent = due ? t("mine.reminder") : "";
+        reminder.textContent = due ? t("mine.reminder", { days: EXPORT_REMINDER_DAYS }) : "";
       },
     };
     exportJson.addEventListener("click", () => this.exportAll());
@@ -400,7 +401,7 @@ export class CourseDataTools {
     input.value = "";
     if (!plan.ok) {
       const lines = plan.problems.map((problem) => problemText(problem, this.page.byId));
-      if (plan.more_problems) lines.push(t("import.more_problems", { count: plan.more_problems }));
+      if (plan.more_problems) lines.push(counted(plan.more_problems, "import.more_problems"));
       this.showRefusal(preview, lines);
       return;
     }
@@ -622,20 +623,30 @@ export class CourseDataTools {
 function previewEntry(entry, mode) {
   const name = entry.title || t("import.unknown_questionnaire", { id: entry.id });
   const lines = [];
+  // Each number with the words its count takes (counted), put into the line.
   if (mode === "merge") {
     lines.push(
       t("import.merge_answers", {
-        new: entry.new,
-        changed: entry.changed,
-        unchanged: entry.unchanged,
-        kept: entry.only_here,
+        new: counted(entry.new, "import.answers_new"),
+        changed: counted(entry.changed, "import.answers_changed"),
+        unchanged: counted(entry.unchanged, "import.answers_unchanged"),
+        kept: counted(entry.only_here, "import.only_here_kept"),
       }),
-      t("import.merge_snapshots", { added: entry.snapshots_added, updated: entry.snapshots_updated }),
+      t("import.merge_snapshots", {
+        added: counted(entry.snapshots_added, "import.snapshots_new"),
+        updated: counted(entry.snapshots_updated, "import.snapshots_changed"),
+      }),
     );
   } else {
     lines.push(
-      t("import.replace_answers", { count: entry.answers_in_file, removed: entry.only_here }),
-      t("import.replace_snapshots", { count: entry.snapshots_in_file, removed: entry.snapshots_only_here }),
+      t("import.replace_answers", {
+        count: entry.answers_in_file,
+        removed: counted(entry.only_here, "import.only_here_deleted"),
+      }),
+      t("import.replace_snapshots", {
+        count: entry.snapshots_in_file,
+        removed: counted(entry.snapshots_only_here, "import.only_here_deleted"),
+      }),
     );
   }
   if (entry.current_unreadable) lines.push(t("import.current_unreadable"));

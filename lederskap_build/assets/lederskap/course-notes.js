@@ -1,17 +1,21 @@
 // @ts-check
 // The course's own notes, one small record per course and site (key
 // "<course scope>_course", storage-keys.js): when each questionnaire was last
-// exported (for the reminder to export), and when the browser was asked to keep
-// the site's storage. {schema: 1, exported: {<questionnaire id>: time}, persist: time}.
-// Only notes: when they cannot be read or stored, nothing else changes.
+// exported and since when it has answers no export holds (for the reminder to
+// export), and when the browser was asked to keep the site's storage.
+// {schema: 1, exported: {<questionnaire id>: time}, unexported: {<questionnaire id>: time},
+// persist: time}. Only notes: when they cannot be read or stored, nothing else changes.
 
 import { openLocalStorage, timestamp } from "./local-storage.js";
 import { COURSE_NOTES, courseScope } from "./storage-keys.js";
 
 /**
  * The course's notes as this module reads them: the times of the last exports by
- * questionnaire, and when persistence was asked for (ISO times); other fields as stored.
- * @typedef {Record<string, unknown> & {exported: Record<string, unknown>, persist?: unknown}} CourseNotes
+ * questionnaire, the times of the first change after each questionnaire's last export,
+ * and when persistence was asked for (ISO times); other fields as stored.
+ * @typedef {Record<string, unknown> & {
+ *   exported: Record<string, unknown>, unexported: Record<string, unknown>, persist?: unknown
+ * }} CourseNotes
  */
 
 /**
@@ -53,9 +57,17 @@ function readNotes(prefix) {
   }
   const read = isPlainObject(notes) ? notes : { schema: 1 };
   /** @type {CourseNotes} */
-  const checked = { ...read, exported: isPlainObject(read.exported) ? read.exported : {} };
+  const checked = {
+    ...read,
+    exported: isPlainObject(read.exported) ? read.exported : {},
+    unexported: isPlainObject(read.unexported) ? read.unexported : {},
+  };
   const kept = notesInMemory.get(prefix);
-  if (kept) Object.assign(checked.exported, kept.exported);
+  if (kept) {
+    Object.assign(checked.exported, kept.exported);
+    for (const questionnaire of Object.keys(kept.exported)) delete checked.unexported[questionnaire];
+    Object.assign(checked.unexported, kept.unexported);
+  }
   return checked;
 }
 
@@ -85,8 +97,46 @@ export function noteExport(sitePath, course, questionnaires) {
   const prefix = courseScope(sitePath, course);
   const notes = readNotes(prefix);
   const now = timestamp();
-  for (const questionnaire of questionnaires) notes.exported[questionnaire] = now;
+  for (const questionnaire of questionnaires) {
+    notes.exported[questionnaire] = now;
+    delete notes.unexported[questionnaire];
+  }
   writeNotes(prefix, notes);
+}
+
+/**
+ * Note that the questionnaire's answers were changed now (a save in its form): the first
+ * change after its last export starts the time the reminder to export counts from.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {string} questionnaire its id
+ */
+export function noteChange(sitePath, course, questionnaire) {
+  const prefix = courseScope(sitePath, course);
+  const notes = readNotes(prefix);
+  if (Object.prototype.hasOwnProperty.call(notes.unexported, questionnaire)) return;
+  notes.unexported[questionnaire] = timestamp();
+  writeNotes(prefix, notes);
+}
+
+/**
+ * Since when the questionnaire has answers that no export holds (an ISO time), or null: the
+ * first change after its last export (noteChange), or, for answers saved before such changes
+ * were noted, the record's `updated` when it is a time later than the last export.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {string} questionnaire its id
+ * @param {unknown} updated the record's `updated`
+ * @returns {string | null}
+ */
+export function unexportedSince(sitePath, course, questionnaire, updated) {
+  const notes = readNotes(courseScope(sitePath, course));
+  const noted = notes.unexported[questionnaire];
+  if (typeof noted === "string") return noted;
+  if (typeof updated !== "string" || !Number.isFinite(Date.parse(updated))) return null;
+  const exported = notes.exported[questionnaire];
+  const exportedAt = typeof exported === "string" ? Date.parse(exported) : NaN;
+  return Number.isFinite(exportedAt) && exportedAt >= Date.parse(updated) ? null : updated;
 }
 
 /**
@@ -102,7 +152,7 @@ export function lastExport(sitePath, course, questionnaire) {
 }
 
 /**
- * Forget when the questionnaire of record key `key` was exported (its answers were deleted).
+ * Forget when the questionnaire of record key `key` was exported and changed (its answers were deleted).
  * @param {string} key
  */
 export function forgetExport(key) {
@@ -110,9 +160,12 @@ export function forgetExport(key) {
   const prefix = key.slice(0, cut + 1);
   const questionnaire = key.slice(cut + 1);
   const notes = readNotes(prefix);
-  if (!Object.prototype.hasOwnProperty.call(notes.exported, questionnaire)) return;
+  const has = (/** @type {Record<string, unknown>} */ times) => Object.prototype.hasOwnProperty.call(times, questionnaire);
+  if (!has(notes.exported) && !has(notes.unexported)) return;
   delete notes.exported[questionnaire];
-  if (Object.keys(notes.exported).length === 0 && !notes.persist) {
+  delete notes.unexported[questionnaire];
+  const empty = (/** @type {Record<string, unknown>} */ times) => Object.keys(times).length === 0;
+  if (empty(notes.exported) && empty(notes.unexported) && !notes.persist) {
     notesInMemory.delete(prefix);
     const storage = openLocalStorage();
     try {
@@ -128,14 +181,16 @@ export function forgetExport(key) {
 export const EXPORT_REMINDER_DAYS = 14;
 
 /**
- * Whether to remind the learner to export: there are answers, and no export in the last 14 days.
- * @param {string | null} lastExported when (an ISO time; lastExport)
+ * Whether to remind the learner to export: answers have been kept here for more than
+ * EXPORT_REMINDER_DAYS days without an export holding them. Never on the first day, and
+ * never for answers an export already holds.
+ * @param {string | null} since when the first answer no export holds was saved (unexportedSince)
  * @param {number} [now] milliseconds since 1970
  * @returns {boolean}
  */
-export function exportIsDue(lastExported, now = Date.now()) {
-  if (!lastExported) return true;
-  const time = Date.parse(lastExported);
+export function exportIsDue(since, now = Date.now()) {
+  if (!since) return false;
+  const time = Date.parse(since);
   return !Number.isFinite(time) || now - time > EXPORT_REMINDER_DAYS * 24 * 60 * 60 * 1000;
 }
 

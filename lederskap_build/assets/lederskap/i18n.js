@@ -29,6 +29,29 @@ export function t(key, values = {}) {
   );
 }
 
+/**
+ * The message `key` as texts and nodes, for a sentence holding a link: like t(), but a
+ * value that is a DOM node (an `<a>` made with dom.js) takes its placeholder's place as it
+ * is. The parts are for h() or replaceChildren(), never for HTML.
+ * @param {string} key
+ * @param {Readonly<Record<string, string | number | Node>>} values
+ * @returns {(string | Node)[]}
+ */
+export function tNodes(key, values) {
+  /** @type {Record<string, string>} */
+  const marks = {};
+  for (const name of Object.keys(values)) marks[name] = `\u0000${name}\u0000`;
+  const marked = t(key, marks);
+  return marked
+    .split("\u0000")
+    .map((part, index) => {
+      if (index % 2 === 0) return part;
+      const value = values[part];
+      return typeof value === "object" ? value : String(value);
+    })
+    .filter((part) => part !== "");
+}
+
 /** @type {Map<string, Intl.NumberFormat>} */
 const formats = new Map();
 
@@ -60,12 +83,26 @@ export function formatNumber(value) {
   return numberFormat(decimals, decimals).format(value).replace("\u2212", "-");
 }
 
+/** @type {Intl.PluralRules | null} */
+let pluralRules = null;
+
 /**
- * The message `key` for a count: `<key>_one` for exactly one, else `key`; `{count}` is filled in.
+ * The message `key` for the number `count`, in the form the course's language gives that
+ * number: `<key>.<category>` when the catalogue has it for count's plural category
+ * (Intl.PluralRules: "zero", "one", "two", "few", "many"), else `key`, the general form
+ * (CLDR's "other"). So nb and en write `storage.removed` ("{count} svar hører til
+ * spørsmål …") and `storage.removed.one` ("1 svar hører til et spørsmål …"), and a
+ * language with more forms adds its own variants, without any change here. `{count}`
+ * and `values` are filled in. Every message that depends on a number goes through this
+ * function, never through a comparison with 1.
  * @param {number} count
  * @param {string} key
+ * @param {Readonly<Record<string, unknown>>} [values]
  * @returns {string}
  */
-export function counted(count, key) {
-  return t(count === 1 ? `${key}_one` : key, { count });
+export function counted(count, key, values = {}) {
+  pluralRules ||= new Intl.PluralRules(language);
+  const variant = `${key}.${pluralRules.select(count)}`;
+  const chosen = Object.prototype.hasOwnProperty.call(messages, variant) ? variant : key;
+  return t(chosen, { count, ...values });
 }

@@ -6,6 +6,7 @@
 // reloading scripts: every new page arrives through window.document$, and
 // module-level state (the scorer worker, see scorer-client.js) lives on.
 
+import { followAnswers, markAnswered } from "./answered-marks.js";
 import { startOffline } from "./offline.js";
 import { mountQuestionnaire } from "./questionnaire.js";
 import { buildInfo } from "./build-info.js";
@@ -20,6 +21,12 @@ moveLegacyKeys(openLocalStorage(), sitePath, buildInfo.course);
 const mounted = new WeakSet();
 
 function mountAll() {
+  try {
+    markAnswered(sitePath);
+  } catch (error) {
+    // Only marks: whatever is stored, the page and its forms work without them.
+    console.error("lederskap: could not mark the answered questionnaires", error);
+  }
   const forms = /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form.lsk-questionnaire"));
   for (const form of forms) {
     if (mounted.has(form)) continue;
@@ -47,8 +54,10 @@ function mountAll() {
 window.__lederskap ||= {};
 window.__lederskap.sitePath = sitePath;
 
-// Once per visit, not per page: the service worker for return visits and offline use.
+// Once per visit, not per page: the service worker for return visits and offline use, and
+// the marks of the answered questionnaires kept up to date as answers change.
 startOffline();
+followAnswers(sitePath);
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(() => mountAll());

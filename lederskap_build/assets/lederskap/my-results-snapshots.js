@@ -14,6 +14,7 @@ import { comparisonView, formatTime, shownSnapshots, snapshotName } from "./snap
 import { courseRecords, snapshotsOf } from "./record-store.js";
 
 /**
+ * @import { Definition } from "./answers.js"
  * @import { AnswerStore, StoredRecord } from "./record-store.js"
  * @import { Scorer } from "./scorer-client.js"
  * @import { ShownSnapshot } from "./snapshots.js"
@@ -24,7 +25,7 @@ import { courseRecords, snapshotsOf } from "./record-store.js";
  * @typedef {object} PageQuestionnaire
  * @property {string} id
  * @property {number} version
- * @property {{parts?: {type: string}[]}} definition
+ * @property {Pick<Definition, "parts">} definition
  * @property {HTMLElement} section its section of the page
  * @property {HTMLElement} body where its answers, results and snapshots are drawn
  */
@@ -40,11 +41,6 @@ import { courseRecords, snapshotsOf } from "./record-store.js";
  * @property {(id: string, version: number) => AnswerStore} store
  * @property {(options?: {keepFocus?: boolean}) => void} renderAll
  * @property {{say: (text: string) => void}} tools
- */
-
-/**
- * A snapshot of the list: one the page can show (snapshots.js), its name and time as stored.
- * @typedef {ShownSnapshot & {name?: unknown, created?: unknown}} ListedSnapshot
  */
 
 /**
@@ -66,15 +62,6 @@ const NOW = "now";
  */
 function hasOwnName(snapshot) {
   return typeof snapshot.name === "string" && snapshot.name.trim() !== "";
-}
-
-/**
- * The snapshots of a record's `stored` entries that the page can show (shownSnapshots), in their order.
- * @param {readonly unknown[]} stored
- * @returns {ListedSnapshot[]}
- */
-function listedSnapshots(stored) {
-  return /** @type {ListedSnapshot[]} */ (shownSnapshots(stored));
 }
 
 /**
@@ -105,7 +92,7 @@ export class SnapshotsView {
    */
   snapshotsView(q, record) {
     const stored = snapshotsOf(record);
-    const snapshots = listedSnapshots(stored).sort((a, b) => String(a.created).localeCompare(String(b.created)));
+    const snapshots = shownSnapshots(stored).sort((a, b) => String(a.created).localeCompare(String(b.created)));
     const titleId = uniqueId("lsk-snapshots-title");
     /** @type {HTMLElement[]} */
     const children = [h("h3", { class: "lsk-part-title", id: titleId }, t("snapshots.heading"))];
@@ -138,7 +125,7 @@ export class SnapshotsView {
   /**
    * One snapshot of the list, with its name field, rename and delete.
    * @param {PageQuestionnaire} q
-   * @param {ListedSnapshot} snapshot
+   * @param {ShownSnapshot} snapshot
    * @returns {HTMLLIElement}
    */
   snapshotEntry(q, snapshot) {
@@ -207,7 +194,7 @@ export class SnapshotsView {
   /**
    * The choice of the two measurements to compare, and where their comparison is drawn.
    * @param {PageQuestionnaire} q
-   * @param {ListedSnapshot[]} snapshots at least one, oldest first
+   * @param {ShownSnapshot[]} snapshots at least one, oldest first
    * @returns {HTMLElement}
    */
   comparisonControls(q, snapshots) {
@@ -255,7 +242,7 @@ export class SnapshotsView {
    * The measurement `choice` stands for: a snapshot, or the answers now.
    * @param {PageQuestionnaire} q
    * @param {string} choice a snapshot's id, or NOW
-   * @param {ListedSnapshot[]} snapshots
+   * @param {ShownSnapshot[]} snapshots
    * @returns {Measurement}
    */
   measurement(q, choice, snapshots) {
@@ -277,7 +264,7 @@ export class SnapshotsView {
     const chosen = this.comparisons.get(q.id);
     if (!output || !chosen) return;
     const record = courseRecords(this.page.sitePath, this.page.course).get(q.id)?.record;
-    const snapshots = listedSnapshots(snapshotsOf(record));
+    const snapshots = shownSnapshots(snapshotsOf(record));
     const from = this.measurement(q, chosen.from, snapshots);
     const to = this.measurement(q, chosen.to, snapshots);
     const scorer = this.page.scorer;
@@ -305,7 +292,7 @@ export class SnapshotsView {
 
   /**
    * @param {PageQuestionnaire} q
-   * @param {ListedSnapshot} snapshot
+   * @param {ShownSnapshot} snapshot
    * @param {string} name the new name, as typed
    */
   async renameSnapshot(q, snapshot, name) {
@@ -322,7 +309,7 @@ export class SnapshotsView {
 
   /**
    * @param {PageQuestionnaire} q
-   * @param {ListedSnapshot} snapshot
+   * @param {ShownSnapshot} snapshot
    */
   async deleteSnapshot(q, snapshot) {
     const confirmed = await confirmAction({

@@ -100,7 +100,7 @@ export function mountQuestionnaire(form, { sitePath }) {
     form.insertBefore(h("div", { class: "lsk-status", role: "status" }), form.firstChild);
   const hasResults = form.querySelector("[data-lsk-results]") !== null;
   const scorer = hasResults ? getScorer() : null;
-  const status = new StatusView(statusElement, { onRetry: () => scorer && scorer.retry() });
+  const status = new StatusView(statusElement, { onRetry: () => scorer && scorer.retry(), sitePath });
 
   // The stored record and this form kept in step (record-sync.js): saves write only
   // what this tab changed, and another tab's answers come in as they are saved.

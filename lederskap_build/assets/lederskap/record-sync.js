@@ -10,8 +10,8 @@
 // tab that still shows the older one.
 
 import { isEmptyAnswer, sameAnswer } from "./answers.js";
-import { t } from "./i18n.js";
-import { askToPersist } from "./course-notes.js";
+import { counted } from "./i18n.js";
+import { askToPersist, noteChange } from "./course-notes.js";
 import { parseRecord, SCHEMA } from "./record-store.js";
 
 /**
@@ -82,7 +82,10 @@ export class FormRecord {
     const now = this.fields.read(); // read once: a long form's inputs are many
     const changed = this.changedIds(now);
     const saved = this.store.save(now, [...changed]);
-    if (saved && Object.keys(this.store.answers).length) askToPersist(this.sitePath, this.course);
+    if (saved && Object.keys(this.store.answers).length) {
+      askToPersist(this.sitePath, this.course);
+      if (changed.size) noteChange(this.sitePath, this.course, this.store.questionnaire);
+    }
     this.takeOthers(changed, now);
     this.showNotices();
     return saved;
@@ -150,8 +153,8 @@ export class FormRecord {
     const extra = [];
     const removed = this.removedCount();
     const unshown = this.unshownCount();
-    if (removed) extra.push(t(removed === 1 ? "storage.removed_one" : "storage.removed", { count: removed }));
-    if (unshown) extra.push(t(unshown === 1 ? "storage.unshown_one" : "storage.unshown", { count: unshown }));
+    if (removed) extra.push(counted(removed, "storage.removed"));
+    if (unshown) extra.push(counted(unshown, "storage.unshown"));
     this.form.dataset.lskRemoved = String(removed);
     this.form.dataset.lskUnshown = String(unshown);
     this.status.showStorage(this.store.notices, extra);

@@ -65,17 +65,18 @@ function keepTableSemantics(element, head) {
  * @param {readonly string[]} head the columns' headings
  * @param {readonly Child[]} rows the body's rows (tr elements)
  * @param {Child} [foot] the footer's row
- * @param {import("./dom.js").Attributes} [attrs] more attributes of the table
+ * @param {import("./dom.js").Attributes} [attrs] more attributes of the table (a class is added to lsk-table)
  * @returns {HTMLDivElement}
  */
 export function table(caption, head, rows, foot = null, attrs = {}) {
+  const classes = ["lsk-table", attrs.class].filter(Boolean).join(" ");
   return h(
     "div",
     { class: "lsk-table-wrap" },
     keepTableSemantics(
       h(
         "table",
-        { class: "lsk-table", ...attrs },
+        { ...attrs, class: classes },
         h("caption", {}, caption),
         h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col" }, text)))),
         h("tbody", {}, rows),

@@ -86,6 +86,12 @@ export class ResultsCache {
    * @param {string} resultsJson
    */
   write(answersJson, resultsJson) {
+    // No answers, nothing to keep: and a questionnaire whose answers were deleted (in this
+    // tab or another, which then scores the empty form) must leave no key behind.
+    if (answersJson === "{}") {
+      this.forget();
+      return;
+    }
     const storage = openLocalStorage();
     if (!storage) return;
     const entry = { build: buildInfo.build, language: this.language, answers: answersJson, results: resultsJson };

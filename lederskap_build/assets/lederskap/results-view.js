@@ -13,11 +13,6 @@ import { partKind } from "./parts/index.js";
 
 /**
  * @import { NodeChild } from "./dom.js"
- * @import { AllocationResult } from "./parts/allocation.js"
- * @import { ChecklistResult } from "./parts/checklist.js"
- * @import { ChoiceResult } from "./parts/choice.js"
- * @import { LikertResult } from "./parts/likert.js"
- * @import { TextResult } from "./parts/text.js"
  * @import { Problem } from "./result-tables.js"
  * @import { SnapshotPart } from "./snapshots.js"
  */
@@ -29,8 +24,9 @@ import { partKind } from "./parts/index.js";
  */
 
 /**
- * A part's entry of the results' `parts`, one of the question types'.
- * @typedef {LikertResult | TextResult | ChecklistResult | AllocationResult | ChoiceResult} PartResult
+ * A part's entry of the results' `parts`: the question types' union, declared with their
+ * registry (parts/index.js); named here too for the modules that take it with Results.
+ * @typedef {import("./parts/index.js").PartResult} PartResult
  */
 
 /**

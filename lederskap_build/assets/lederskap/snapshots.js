@@ -12,6 +12,7 @@ import { pairedBarChart } from "./charts.js";
 import { constants } from "./constants.js";
 import { h } from "./dom.js";
 import { language, t } from "./i18n.js";
+import { table } from "./result-tables.js";
 
 /**
  * @import { Answers } from "./answers.js"
@@ -47,8 +48,10 @@ import { language, t } from "./i18n.js";
  */
 
 /**
- * A stored snapshot that can be shown: an object with an id; its other fields are as stored.
- * @typedef {Record<string, unknown> & {id: string}} ShownSnapshot
+ * A stored snapshot that can be shown: an object with an id. Its other fields are as stored
+ * (anything, or missing); `name` and `created` are named so that it is what snapshotName
+ * takes (a type of optional fields only takes a type that names one of them).
+ * @typedef {Record<string, unknown> & {id: string, name?: unknown, created?: unknown}} ShownSnapshot
  */
 
 /**
@@ -170,39 +173,22 @@ export function comparisonView(from, to, comparison) {
       change: d.change_display,
     }));
     const caption = t("compare.caption", { part: part.title, from: from.label, to: to.label });
-    const table = h(
-      "div",
-      { class: "lsk-table-wrap" },
-      h(
-        "table",
-        { class: "lsk-table lsk-compare-table", "data-lsk-compare": part.part },
-        h("caption", {}, caption),
+    // result-tables.js labels each cell with its column, so a phone keeps "Fra", "Til" and the change.
+    const changes = table(
+      caption,
+      [t("results.col_dimension"), from.label, to.label, t("compare.col_change")],
+      rows.map((row) =>
         h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            [t("results.col_dimension"), from.label, to.label, t("compare.col_change")].map((text) =>
-              h("th", { scope: "col" }, text),
-            ),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          rows.map((row) =>
-            h(
-              "tr",
-              { "data-lsk-dimension": row.id },
-              h("th", { scope: "row" }, row.title),
-              h("td", { class: "lsk-number-cell" }, row.from.mean_display || t("results.no_mean")),
-              h("td", { class: "lsk-number-cell" }, row.to.mean_display || t("results.no_mean")),
-              h("td", { class: "lsk-number-cell", "data-lsk-change": true }, row.change ?? t("results.no_mean")),
-            ),
-          ),
+          "tr",
+          { "data-lsk-dimension": row.id },
+          h("th", { scope: "row" }, row.title),
+          h("td", { class: "lsk-number-cell" }, row.from.mean_display || t("results.no_mean")),
+          h("td", { class: "lsk-number-cell" }, row.to.mean_display || t("results.no_mean")),
+          h("td", { class: "lsk-number-cell", "data-lsk-change": true }, row.change ?? t("results.no_mean")),
         ),
       ),
+      null,
+      { class: "lsk-compare-table", "data-lsk-compare": part.part },
     );
     const chart = h(
       "figure",
@@ -222,7 +208,7 @@ export function comparisonView(from, to, comparison) {
         })),
       }),
     );
-    nodes.push(h("div", { class: "lsk-compare-part" }, chart, table));
+    nodes.push(h("div", { class: "lsk-compare-part" }, chart, changes));
   }
   if (!nodes.length) nodes.push(h("p", { class: "lsk-results-empty" }, t("compare.nothing")));
   return nodes;

@@ -6,6 +6,7 @@
 
 import { h, replaceChildren } from "./dom.js";
 import { t } from "./i18n.js";
+import { resultsPageSentence } from "./results-page-link.js";
 
 /** @import { Scorer, ScorerFailure } from "./scorer-client.js" */
 
@@ -24,30 +25,36 @@ const STORAGE_MESSAGES = {
 };
 
 /**
- * The sentence for the scorer's state.
+ * The sentence for the scorer's state. On a page with nothing to answer (the results page)
+ * the learner is not told that results follow their answers.
  * @param {Pick<Scorer, "state" | "failure">} scorer
+ * @param {boolean} [answering] whether the page has a form to answer
  * @returns {string}
  */
-export function scorerMessage(scorer) {
-  if (scorer.state === "ready") return t("status.ready");
+export function scorerMessage(scorer, answering = true) {
+  if (scorer.state === "ready") return t(answering ? "status.ready" : "status.ready_results");
   if (scorer.state === "failed") {
     /** @type {Partial<ScorerFailure>} */
     const failure = scorer.failure || {};
     if (failure.reason === "unsupported") return t("status.failed_unsupported");
     const stageKey = `status.stage.${failure.stage || "worker"}`;
     const reason = failure.reason === "timeout" ? t("status.timeout") : t(stageKey);
-    return t("status.failed", { reason });
+    return t(answering ? "status.failed" : "status.failed_results", { reason });
   }
-  return t("status.starting");
+  return t(answering ? "status.starting" : "status.starting_results");
 }
 
 export class StatusView {
   /**
    * @param {HTMLElement} element the form's div.lsk-status
-   * @param {{onRetry: () => void}} options onRetry: the learner pressed "try again"
+   * @param {{onRetry: () => void, sitePath?: string, answering?: boolean}} options onRetry: the learner
+   *   pressed "try again"; sitePath: the site's path, for a link to the results page (none without it);
+   *   answering: whether the page has a form to answer (false on the results page)
    */
-  constructor(element, { onRetry }) {
+  constructor(element, { onRetry, sitePath, answering = true }) {
     this.element = element;
+    this.sitePath = sitePath;
+    this.answering = answering;
     this.scorerLine = h("p", { class: "lsk-status-scorer" });
     this.retryButton = h("button", { type: "button", class: "lsk-button lsk-retry", hidden: true }, t("status.retry"));
     this.retryButton.addEventListener("click", () => onRetry());
@@ -68,7 +75,7 @@ export class StatusView {
    * @param {Pick<Scorer, "state" | "failure"> | null} scorer
    */
   showScorer(scorer) {
-    const text = scorer ? scorerMessage(scorer) : "";
+    const text = scorer ? scorerMessage(scorer, this.answering) : "";
     const state = scorer ? scorer.state : "none";
     const retryHadFocus = document.activeElement === this.retryButton;
     setText(this.scorerLine, text);
@@ -90,8 +97,21 @@ export class StatusView {
    * @param {readonly string[]} [extra]
    */
   showStorage(notices, extra = []) {
-    const texts = [...notices].filter((n) => STORAGE_MESSAGES[n]).map((n) => t(STORAGE_MESSAGES[n]));
-    setText(this.storageLine, [...texts, ...extra].join(" "));
+    /** @type {(string | Node)[]} */
+    const parts = [];
+    const add = (/** @type {readonly (string | Node)[]} */ sentence) => {
+      if (sentence.length) parts.push(...(parts.length ? [" "] : []), ...sentence);
+    };
+    for (const notice of notices) {
+      if (!STORAGE_MESSAGES[notice]) continue;
+      add([t(STORAGE_MESSAGES[notice])]);
+      // Where a file of the answers can be imported again.
+      if (notice === "unreadable" && this.sitePath !== undefined) {
+        add(resultsPageSentence("storage.import_there", this.sitePath));
+      }
+    }
+    for (const sentence of extra) add([sentence]);
+    setContent(this.storageLine, parts);
     this.element.dataset.lskStorage = [...notices, ...(extra.length ? ["kept"] : [])].join(" ");
   }
 
@@ -110,5 +130,16 @@ export class StatusView {
  */
 function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
+  element.hidden = text === "";
+}
+
+/**
+ * Like setText, for texts and nodes (a sentence with a link): replaced only when its text changes.
+ * @param {HTMLElement} element
+ * @param {readonly (string | Node)[]} parts
+ */
+function setContent(element, parts) {
+  const text = parts.map((part) => (typeof part === "string" ? part : part.textContent)).join("");
+  if (element.textContent !== text) replaceChildren(element, parts);
   element.hidden = text === "";
 }

@@ -15,6 +15,10 @@
 //                                        the last results shown (results-cache.js)
 //   <prefix><site path>#<course id>/_course                           the course's own notes
 //
+// and, in IndexedDB (whose databases, like localStorage, every site of the origin shares),
+//
+//   <prefix><site path>#<course id>/_team-keys          the course's team invitation keys (team-keys.js)
+//
 // with <prefix> = "lederskap/v2:" and <site path> the pathname of the site root
 // ("/" on a domain of its own, "/repo/" on https://user.github.io/repo/). A
 // pathname never holds a "#" (it would start the fragment) and an id never holds
@@ -30,7 +34,7 @@
 
 import { constants } from "./constants.js";
 
-const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes } = constants.storageKeys;
+const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes, teamKeys } = constants.storageKeys;
 export const COURSE_NOTES = courseNotes;
 
 /**
@@ -99,6 +103,16 @@ export function storageKey(sitePath, course, questionnaire) {
  */
 export function notesKey(sitePath, course) {
   return `${courseScope(sitePath, course)}${COURSE_NOTES}`;
+}
+
+/**
+ * The name of the IndexedDB database of one course's team invitation keys on one site.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string}
+ */
+export function teamKeysDatabase(sitePath, course) {
+  return `${courseScope(sitePath, course)}${teamKeys}`;
 }
 
 /**

@@ -7,11 +7,12 @@
 // own results page (my-results.js).
 
 import { constants } from "./constants.js";
-import { h, uniqueId } from "./dom.js";
-import { t } from "./i18n.js";
+import { h, replaceChildren, uniqueId } from "./dom.js";
+import { counted, t } from "./i18n.js";
 import { scorer as getScorer } from "./scorer-client.js";
-import { exportIsDue, lastExport, noteExport } from "./course-notes.js";
+import { EXPORT_REMINDER_DAYS, exportIsDue, noteExport, unexportedSince } from "./course-notes.js";
 import { snapshotsOf } from "./record-store.js";
+import { resultsPageSentence } from "./results-page-link.js";
 
 /**
  * @import { Definition, FormFields } from "./answers.js"
@@ -94,14 +95,13 @@ export function mountToolbar(form, context) {
   };
 
   function refresh() {
-    const answers = store.answers;
-    const hasAnswers = Object.keys(answers).length > 0;
-    reminder.hidden = !(hasAnswers && exportIsDue(lastExport(sitePath, course, questionnaire)));
-    reminder.textContent = reminder.hidden
-      ? ""
-      : t(lastExport(sitePath, course, questionnaire) ? "toolbar.reminder_old" : "toolbar.reminder_never");
+    const hasAnswers = Object.keys(store.answers).length > 0;
+    const since = hasAnswers ? unexportedSince(sitePath, course, questionnaire, store.record?.updated) : null;
+    reminder.hidden = !exportIsDue(since);
+    reminder.textContent = reminder.hidden ? "" : t("toolbar.reminder", { days: EXPORT_REMINDER_DAYS });
     const count = snapshotsOf(store.record).length;
-    snapshotsLine.textContent = count ? t(count === 1 ? "toolbar.snapshots_one" : "toolbar.snapshots", { count }) : "";
+    const where = count ? resultsPageSentence("mine.see_snapshots", sitePath) : [];
+    replaceChildren(snapshotsLine, count ? [counted(count, "toolbar.snapshots"), where.length ? " " : "", where] : []);
     snapshotsLine.hidden = count === 0;
   }
 
@@ -120,6 +120,7 @@ export function mountToolbar(form, context) {
     busy = true;
     snapshotButton.setAttribute("aria-disabled", "true");
     try {
+      // Where to see the snapshots is said, with a link, in the line of their number (refresh).
       say(await saveSnapshot(context, nameInput.value));
       nameInput.value = "";
     } finally {

@@ -6,7 +6,9 @@ gets the results JSON documented in ``scorer/RESULTS.md``; to compare two
 snapshots it calls :func:`compare_json` (documented there too). For the learner's
 stored data it calls :func:`migrate_record_json` (upgrade a stored record) and
 :func:`check_import_json` (check an export file before importing it), both
-documented in ``scorer/RECORDS.md``. Every text is decoded by
+documented in ``scorer/RECORDS.md``. For the team tool it calls :func:`team_json` (the
+team result) and :func:`reply_answers_json` (what a reply carries), documented in
+``scorer/TEAM.md``. Every text is decoded by
 :func:`~lederskap_scorer.json_text.load_json`, which refuses one nested too
 deeply before Python's decoder could overflow Pyodide's stack.
 """
@@ -25,6 +27,7 @@ from .results import Results, to_plain
 from .schema import SchemaError, parse
 from .scoring import score_decoded
 from .snapshots import compare_scores
+from .team import reply_answers, team_result
 
 
 class DefinitionError(ValueError):
@@ -162,3 +165,54 @@ def check_import_json(export_json: str, context_json: str) -> str:
     definitions: dict[str, Questionnaire] = {q.id: q for q in (load_definition(text) for text in texts)}
     context = context_from_data(context_data, definitions)
     return _plain_json(check_import(export_json, context))
+
+
+def team_json(
+    own_definition_json: str,
+    others_definition_json: str,
+    own_answers_json: str,
+    replies_json: str,
+    language: str = "nb",
+) -> str:
+    """The team result (``scorer/TEAM.md``): per dimension of the inviter's questionnaire, the others'
+    mean and bands when enough replies have one, the inviter's own mean and the gap; never anything
+    about one reply.
+
+    ``own_definition_json`` is the inviter's questionnaire, ``others_definition_json`` the one the
+    replies answer (a view of it, or the same one); ``own_answers_json`` the inviter's answers, or
+    ``null`` when they are not to be shown; ``replies_json`` a JSON list of texts, each the opened
+    text of one reply (its answers as JSON), decoded one by one so that one reply that is not JSON,
+    or is nested too deeply, is a reply without answers and spoils nothing else.
+
+    Never raises on the answers. Raises :class:`DefinitionError` for an unusable definition, and
+    :class:`ValueError` for two questionnaires that do not belong together
+    (:class:`~lederskap_scorer.team.TeamPairError`), replies that are not a list of texts or are
+    more than :data:`~lederskap_scorer.limits.MAX_REPLIES`, or a language other than ``nb``/``en``:
+    all mistakes of the page.
+    """
+    own = load_definition(own_definition_json)
+    others = load_definition(others_definition_json)
+    try:
+        own_answers = load_json(own_answers_json)
+    except ValueError:
+        own_answers = _NOT_ANSWERS
+    try:
+        texts = load_json(replies_json)
+    except ValueError as error:
+        raise ValueError(f"the replies are {json_error_text(error)}") from error
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise ValueError("expected the replies as a JSON list of texts (each reply's answers as JSON)")
+    replies = [decode_answers(text) for text in texts]
+    return _plain_json(to_plain(team_result(own, others, own_answers, replies, language)))
+
+
+_NOT_ANSWERS = object()
+"""Answers that were given but are not JSON: scored as answers that are not an object (no means)."""
+
+
+def reply_answers_json(definition_json: str, answers_json: str) -> str:
+    """What a reply to the questionnaire carries of the learner's answers (``scorer/TEAM.md``): a JSON
+    object of the usable answer of each answered likert statement, and nothing else. Never raises on
+    the answers; raises :class:`DefinitionError` for an unusable definition."""
+    q = load_definition(definition_json)
+    return _plain_json(reply_answers(q, decode_answers(answers_json), "nb"))

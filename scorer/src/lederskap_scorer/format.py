@@ -7,7 +7,8 @@ rounded away from zero:
 
 * a raw JSON number rounded to two decimals (:func:`raw`), for programs;
 * a display text in the learner's language (:func:`mean_text`,
-  :func:`amount_text`, :func:`change_text`, :func:`mean_change_text`): ``nb`` writes a decimal comma
+  :func:`amount_text`, :func:`change_text`, :func:`mean_change_text`, and
+  :func:`limit_text` for a limit the author wrote): ``nb`` writes a decimal comma
   ("3,7"), ``en`` a decimal point ("3.7"); no thousands separators; a minus
   sign is the ASCII ``-``.
 """
@@ -60,6 +61,13 @@ def _digits(value: Fraction, decimals: int, language: Language) -> str:
     if decimals == 0:
         return f"{sign}{whole}"
     return f"{sign}{whole}{_DECIMAL_SEPARATOR[language]}{fraction:0{decimals}d}"
+
+
+def limit_text(value: float, language: Language) -> str:
+    """A limit an author wrote, such as where a band starts, as written: "3", "2,5" in ``nb``, "2.5" in ``en``."""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value)).replace(".", _DECIMAL_SEPARATOR[language])
 
 
 def mean_text(value: Fraction, language: Language) -> str:

@@ -35,3 +35,12 @@ MAX_SCALE_POINTS = 11
 
 MAX_TEXT_ROWS = 30
 """The height of a text box, in lines."""
+
+MIN_REPLIES = 3
+"""The fewest replies a team result shows a dimension's mean with (``min_replies``, 3 unless the author
+asks for more): with one or two, the inviter would see what one person answered, or could tell it from
+their own knowledge of the other. Not a content limit: a promise to the people who reply."""
+
+MAX_REPLIES = 200
+"""Replies in one team result: a team, a group on a programme; each one is a record the inviter keeps,
+decrypted and scored on their device."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 
-from .limits import MAX_QUESTIONS, MAX_SCALE_POINTS, MAX_TEXT_LENGTH
+from .limits import MAX_QUESTIONS, MAX_REPLIES, MAX_SCALE_POINTS, MAX_TEXT_LENGTH, MIN_REPLIES
 from .parts import LikertPart, Part, answer_ids, check_part, namespace_ids, question_count
 from .parts.likert import Dimension, Item
 from .scale import Band, Scale, ScaleLabel, check_bands
@@ -39,9 +39,27 @@ class Questionnaire:
     source: str = ""
     scale: Scale | None = None
     bands: tuple[Band, ...] = ()
+    view_of: Id | None = None
+    """The questionnaire this one is others' view of (a leader's self-assessment, seen by the team):
+    the same dimensions by id and the same scale, statements about the one who invited. A view is
+    answered through an invitation (scorer/TEAM.md), never placed on a page."""
+    min_replies: int = MIN_REPLIES
+    """The fewest replies to this questionnaire with a mean in a dimension for a team result to show
+    that dimension (:mod:`lederskap_scorer.team`): :data:`~lederskap_scorer.limits.MIN_REPLIES` or more."""
 
     def likert_parts(self) -> tuple[LikertPart, ...]:
         return tuple(p for p in self.parts if isinstance(p, LikertPart))
+
+    @property
+    def is_view(self) -> bool:
+        """Whether this is others' view of another questionnaire, reached through an invitation link
+        rather than placed on a page."""
+        return self.view_of is not None
+
+    def dimensions(self) -> Iterator[Dimension]:
+        """Every likert dimension, in reading order."""
+        for part in self.likert_parts():
+            yield from part.dimensions
 
     def items(self) -> Iterator[tuple[Dimension, Item]]:
         """Every likert item with its dimension, in reading order."""
@@ -73,11 +91,96 @@ def check_questionnaire(q: Questionnaire) -> list[Problem]:
             )
         )
     problems += _check_text_lengths(q, "")
+    problems += _check_view_alone(q)
     usable_scale, scale_problems = _check_scale(q)
     problems += scale_problems
     problems += _check_unique_ids(q)
     for i, part in enumerate(q.parts):
         problems += check_part(part, join_path("parts", i), usable_scale)
+    return problems
+
+
+def _check_view_alone(q: Questionnaire) -> list[Problem]:
+    """The rules of a view and of ``min_replies`` that need no other questionnaire (see :func:`check_view`)."""
+    problems: list[Problem] = []
+    if not MIN_REPLIES <= q.min_replies <= MAX_REPLIES:
+        problems.append(
+            Problem(
+                "min_replies",
+                f"expected a number of replies from {MIN_REPLIES} to {MAX_REPLIES} (fewer would show what one "
+                f"or two people answered), but {q.min_replies} was given",
+            )
+        )
+    if q.view_of is None:
+        return problems
+    if q.view_of == q.id:
+        problems.append(
+            Problem("view_of", f"expected the id of another questionnaire, but its own id '{q.id}' was given")
+        )
+    for i, part in enumerate(q.parts):
+        if not isinstance(part, LikertPart):
+            problems.append(
+                Problem(
+                    join_path(join_path("parts", i), "type"),
+                    f"expected 'likert' in a view of another questionnaire (its replies are only ever shown "
+                    f"together, as means per dimension), but '{part.type}' was given",
+                )
+            )
+    return problems
+
+
+def check_view(view: Questionnaire, original: Questionnaire) -> list[Problem]:
+    """The rules between a view (``view.view_of == original.id``) and the questionnaire it views, as
+    problems with paths in the view: the original is answered by oneself and has likert dimensions;
+    the view has the original's scale and exactly its dimensions, by id. The build checks every view
+    of a course with it; the team result (:mod:`lederskap_scorer.team`) checks the two it is given."""
+    problems: list[Problem] = []
+    if original.view_of is not None:
+        return [
+            Problem(
+                "view_of",
+                f"expected a questionnaire that learners answer about themselves, but '{original.id}' is "
+                f"itself a view of '{original.view_of}'",
+            )
+        ]
+    wanted = [dimension.id for dimension in original.dimensions()]
+    if not wanted:
+        return [Problem("view_of", f"expected a questionnaire with likert dimensions, but '{original.id}' has none")]
+    if view.scale is not None and original.scale is not None and (view.scale.min, view.scale.max) != (
+        original.scale.min,
+        original.scale.max,
+    ):
+        problems.append(
+            Problem(
+                "scale",
+                f"expected the scale of '{original.id}' ({original.scale.min} to {original.scale.max}), "
+                f"but {view.scale.min} to {view.scale.max} was given",
+            )
+        )
+    given: set[str] = set()
+    for pi, part in enumerate(view.parts):
+        if not isinstance(part, LikertPart):
+            continue
+        for di, dimension in enumerate(part.dimensions):
+            given.add(dimension.id)
+            if dimension.id not in wanted:
+                path = join_path(join_path(join_path(join_path("parts", pi), "dimensions"), di), "id")
+                problems.append(
+                    Problem(
+                        path,
+                        f"expected the id of a dimension of '{original.id}' (one of: {', '.join(wanted)}), "
+                        f"but '{dimension.id}' was given",
+                    )
+                )
+    missing = [dimension for dimension in wanted if dimension not in given]
+    if missing:
+        problems.append(
+            Problem(
+                "view_of",
+                f"expected every dimension of '{original.id}' in its view, but "
+                f"{', '.join(repr(m) for m in missing)} {'is' if len(missing) == 1 else 'are'} missing",
+            )
+        )
     return problems
 
 
@@ -152,7 +255,7 @@ def _check_unique_ids(q: Questionnaire) -> list[Problem]:
         if value == q.id:
             problems.append(Problem(path, f"duplicate id '{value}' (already used as the questionnaire's id)"))
         elif value in first:
-            problems.append(Problem(path, f"duplicate id '{value}' (already used at {first[value]})"))
+            problems.append(Problem(path, f"duplicate id '{value}'", earlier=first[value]))
         else:
             first[value] = path
     return problems
@@ -165,5 +268,6 @@ __all__ = [
     "ScaleLabel",
     "check_bands",
     "check_questionnaire",
+    "check_view",
     "namespace",
 ]

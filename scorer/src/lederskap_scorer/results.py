@@ -20,7 +20,7 @@ from .format import Language
 from .parts import PartResult
 from .parts.likert import SnapshotPart
 
-RESULTS_FORMAT = 2
+RESULTS_FORMAT = 3
 """Raised when the meaning of the results JSON changes."""
 
 

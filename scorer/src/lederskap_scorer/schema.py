@@ -18,6 +18,7 @@ import dataclasses
 import re
 import types
 import typing
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, NewType, TypeGuard, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -35,13 +36,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the data, at ``path`` (empty for the top level)."""
+    """One thing wrong with the data, at ``path`` (empty for the top level).
+
+    ``earlier`` is the path of the value this one repeats (the first use of a duplicate id),
+    so that whoever reports the problem can say where that is: this module's text says
+    ``(already used at <path>)``, the build names its line too.
+    """
 
     path: str
     message: str
+    earlier: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        message = f"{self.message} (already used at {self.earlier})" if self.earlier else self.message
+        return f"{self.path}: {message}" if self.path else message
 
 
 class SchemaError(ValueError):
@@ -57,6 +65,48 @@ def join_path(base: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{base}[{key}]"
     return f"{base}.{key}" if base else key
+
+
+_PATH_STEP = re.compile(r"\.?(?P<name>[^.\[]+)|\[(?P<index>\d+)\]")
+
+
+def readable_path(data: object, path: str, id_counts: dict[int, Counter[object]] | None = None) -> str:
+    """``path`` as an author reads it: each list entry that has an id named by it, not by its position.
+
+    ``parts[0].dimensions[1].items[3].text`` becomes ``parts[ratings].dimensions[trust].items[hide-mistakes].text``
+    when those entries of ``data`` have those ids. An entry keeps its position (counted from 0)
+    when it has no id of the right form, or shares its id with another entry of its list, so
+    that the path still names one entry. Parts of the path not found in ``data`` are kept as they are.
+    ``id_counts`` keeps the ids of each list counted between calls on the same ``data``.
+    """
+    counts = {} if id_counts is None else id_counts
+    out: list[str] = []
+    position = 0
+    current: object = data
+    while position < len(path):
+        step = _PATH_STEP.match(path, position)
+        if step is None:
+            break
+        position = step.end()
+        if step["index"] is None:
+            name = step["name"]
+            out.append(f".{name}" if out else name)
+            current = current.get(name) if isinstance(current, Mapping) else None
+            continue
+        index = int(step["index"])
+        siblings = current if isinstance(current, list | tuple) else ()
+        current = siblings[index] if index < len(siblings) else None
+        entry_id = current.get("id") if isinstance(current, Mapping) else None
+        named = is_id(entry_id) and _ids_in(siblings, counts)[entry_id] == 1
+        out.append(f"[{entry_id}]" if named else f"[{index}]")
+    return "".join(out) + path[position:]
+
+
+def _ids_in(entries: list[object] | tuple[object, ...], counts: dict[int, Counter[object]]) -> Counter[object]:
+    """How often each id occurs among ``entries``, counted once per list (remembered in ``counts``)."""
+    if id(entries) not in counts:
+        counts[id(entries)] = Counter(e.get("id") for e in entries if isinstance(e, Mapping))
+    return counts[id(entries)]
 
 
 def describe(value: object) -> str:
@@ -213,7 +263,7 @@ def _parse_dataclass(cls: type[Any], data: object, path: str, problems: list[Pro
         has_default = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
         if name not in data or (data[name] is None and has_default):
             if not has_default:
-                problems.append(Problem(field_path, f"missing required field '{name}'"))
+                problems.append(Problem(field_path, f"missing required field '{name}'{_choices(hints[name])}"))
                 failed = True
             continue
         value = _parse_value(hints[name], data[name], field_path, problems)
@@ -228,6 +278,13 @@ def _parse_dataclass(cls: type[Any], data: object, path: str, problems: list[Pro
     if failed:
         return _MISSING
     return cls(**values)
+
+
+def _choices(hint: Any) -> str:
+    """For a missing field of a few fixed values, `` (one of ...)`` listing them; else nothing."""
+    if get_origin(hint) is not Literal:
+        return ""
+    return " (one of " + ", ".join(repr(a) for a in get_args(hint)) + ")"
 
 
 def dump(value: object) -> Any:

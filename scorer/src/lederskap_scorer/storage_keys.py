@@ -24,6 +24,9 @@ LEGACY_STORAGE_KEY_PREFIX = "lederskap/v1"
 """The beginning of every key of the first format (moved by the browser on a visit)."""
 COURSE_NOTES = "_course"
 """The name of the course's own notes under its scope (never a questionnaire id)."""
+TEAM_KEYS = "_team-keys"
+"""The name under its scope of the course's IndexedDB database of team invitation keys
+(``<scope>_team-keys``, ``team-keys.js``): the private keys, which localStorage cannot hold."""
 
 
 def _site_path(site_path: str) -> str:
@@ -34,6 +37,11 @@ def _site_path(site_path: str) -> str:
 def course_scope(site_path: str, course: str) -> str:
     """The beginning of every key of ``course`` on the site at ``site_path``."""
     return f"{STORAGE_KEY_PREFIX}{_site_path(site_path)}#{course}/"
+
+
+def team_keys_database(site_path: str, course: str) -> str:
+    """The name of the IndexedDB database that holds the course's team invitation keys."""
+    return f"{course_scope(site_path, course)}{TEAM_KEYS}"
 
 
 def storage_key(site_path: str, course: str, questionnaire: str) -> str:
@@ -48,4 +56,9 @@ def legacy_storage_key(site_path: str, course: str, questionnaire: str) -> str:
 
 def browser_constants() -> dict[str, str]:
     """What the browser code needs of the format, written into ``constants.js`` as ``constants.storageKeys``."""
-    return {"prefix": STORAGE_KEY_PREFIX, "legacyPrefix": LEGACY_STORAGE_KEY_PREFIX, "courseNotes": COURSE_NOTES}
+    return {
+        "prefix": STORAGE_KEY_PREFIX,
+        "legacyPrefix": LEGACY_STORAGE_KEY_PREFIX,
+        "courseNotes": COURSE_NOTES,
+        "teamKeys": TEAM_KEYS,
+    }

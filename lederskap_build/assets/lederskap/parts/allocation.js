@@ -7,7 +7,7 @@
 
 import { pairedBarChart } from "../charts.js";
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { language, t } from "../i18n.js";
 import { problemList, table } from "../result-tables.js";
 import { csvValue, has, isPlainObject } from "./common.js";
 
@@ -18,6 +18,7 @@ import { csvValue, has, isPlainObject } from "./common.js";
  * @import { Problem } from "../result-tables.js"
  * @import { Drawn } from "../results-view.js"
  * @import { Option } from "./checklist.js"
+ * @import { SummaryPiece } from "./index.js"
  */
 
 /**
@@ -98,15 +99,75 @@ export function answerIds(part) {
   return (part.rows || []).map((row) => row.id);
 }
 
+// A cell is a text field with the numeric keyboard (inputmode="decimal", render.py), not an
+// <input type="number">: Chromium's number field drops a decimal comma ("12,5" becomes 125)
+// and every letter as they are typed, so what a learner typed could turn into another
+// number, or vanish, without a word. Here nothing typed is read as a number it does not say.
+
+/** The decimal separator of the course's language ("," in nb), as Intl writes numbers in it. */
+const DECIMAL = new Intl.NumberFormat(language).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+
 /**
- * The number in a number input, or null when it is empty or not a number.
- * @param {Pick<HTMLInputElement, "value" | "valueAsNumber">} input
+ * The number a learner typed, read in the course's language, or null when the text is not
+ * a number. The decimal separator is the language's ("12,5" is 12.5 in nb) or a point, which
+ * every phone's number keys have; there is no grouping ("1 000" is not a number, nor is "1,5"
+ * in en), so no text is read as a number other than the one it says.
+ * @param {string} text
+ * @param {string} [decimal] the language's decimal separator
+ * @returns {number | null}
+ */
+export function typedNumber(text, decimal = DECIMAL) {
+  const separators = decimal === "." ? "\\." : `\\.${decimal}`;
+  const number = new RegExp(`^[+-]?(?:[0-9]+(?:[${separators}][0-9]*)?|[${separators}][0-9]+)(?:[eE][+-]?[0-9]+)?$`);
+  const trimmed = text.trim();
+  if (!number.test(trimmed)) return null;
+  const value = Number(trimmed.replace(decimal, "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A number as a cell shows it, in the course's language ("12,5" in nb), read back by
+ * typedNumber as the same number.
+ * @param {number} value
+ * @param {string} [decimal] the language's decimal separator
+ * @returns {string}
+ */
+export function numberText(value, decimal = DECIMAL) {
+  return String(value).replace(".", decimal);
+}
+
+/**
+ * What a cell holds as typed: nothing, a number from its data-lsk-min to its data-lsk-max
+ * (what the build wrote from the definition: 0 to the part's total), a number outside them,
+ * or text that is not a number.
+ * @typedef {{state: "empty"} | {state: "number" | "out-of-range", value: number} | {state: "not-a-number"}} CellReading
+ */
+
+/**
+ * Read a cell. A number outside the range is still a number: it is stored as typed, and the
+ * scorer, which judges what is stored, leaves it out of the results with a problem naming its
+ * row and column. Text that is not a number cannot be stored (a cell's answer is a number):
+ * the page says so at the field.
+ * @param {{value: string, dataset: DOMStringMap}} input
+ * @param {string} [decimal] the language's decimal separator
+ * @returns {CellReading}
+ */
+export function readCell(input, decimal = DECIMAL) {
+  if (input.value.trim() === "") return { state: "empty" };
+  const value = typedNumber(input.value, decimal);
+  if (value === null) return { state: "not-a-number" };
+  const min = Number(input.dataset.lskMin);
+  const max = Number(input.dataset.lskMax);
+  return { state: value >= min && value <= max ? "number" : "out-of-range", value };
+}
+
+/**
+ * The number in a cell (in or out of its range), or null when it is empty or not a number.
+ * @param {{value: string}} input
  * @returns {number | null}
  */
 export function numberIn(input) {
-  if (input.value === "") return null;
-  const value = input.valueAsNumber;
-  return Number.isFinite(value) ? value : null;
+  return input.value.trim() === "" ? null : typedNumber(input.value);
 }
 
 /**
@@ -160,7 +221,10 @@ export function fields(formFields, part) {
         if (!wanted(row.id)) continue;
         const shown = view[row.id];
         const cells = isPlainObject(shown) ? shown : {};
-        for (const { column, input } of row.inputs) input.value = has(cells, column) ? String(cells[column]) : "";
+        for (const { column, input } of row.inputs) {
+          const cell = has(cells, column) ? cells[column] : undefined;
+          input.value = typeof cell === "number" ? numberText(cell) : "";
+        }
       }
     },
   };
@@ -297,4 +361,39 @@ function allocation(part, problems) {
     twoOrMore ? h("td", {}) : null,
   );
   return [checks, chart, table(t("allocation.table_caption"), head, rows, foot), problemList(problems)];
+}
+
+/**
+ * The part's results hold no texts the learner wrote.
+ * @returns {boolean}
+ */
+export function ownWords() {
+  return false;
+}
+
+/**
+ * The part in the summary for a conversation: one table, each row's values and the change wanted.
+ * @param {AllocationResult} part
+ * @returns {SummaryPiece | null}
+ */
+export function summaryView(part) {
+  if (!part.rows.some((row) => row.values.some((cell) => cell.value !== null))) return null;
+  const unit = part.unit;
+  const value = (/** @type {string | null | undefined} */ display) =>
+    display === null || display === undefined ? t("allocation.no_value") : t("allocation.value", { value: display, unit });
+  const twoOrMore = part.columns.length >= 2;
+  const head = [t("allocation.col_row"), ...part.columns.map((c) => c.text)];
+  if (twoOrMore) head.push(t("allocation.col_change"));
+  const rows = part.rows.map((row) =>
+    h(
+      "tr",
+      { "data-lsk-row": row.id },
+      h("th", { scope: "row" }, row.text),
+      part.columns.map((column) =>
+        h("td", { class: "lsk-number-cell" }, value(row.values.find((c) => c.column === column.id)?.display)),
+      ),
+      twoOrMore ? h("td", { class: "lsk-number-cell" }, value(row.change_display)) : null,
+    ),
+  );
+  return { lead: false, nodes: [table(part.title, head, rows)] };
 }

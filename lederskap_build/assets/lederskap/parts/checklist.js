@@ -7,12 +7,13 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { has } from "./common.js";
-import { textAnswers, textFields, textRows } from "./text.js";
+import { textAnswers, textFields, textRows, writtenTexts } from "./text.js";
 
 /**
  * @import { Answers, FieldGroup, FormFields } from "../answers.js"
  * @import { CsvRow, CsvRowMakers } from "../course-data-tools.js"
  * @import { Child } from "../dom.js"
+ * @import { SummaryPiece } from "./index.js"
  * @import { TextAnswer, TextField } from "./text.js"
  */
 
@@ -139,4 +140,33 @@ export function csvRows(part, answers, scored, { answerRow }) {
  */
 export function drawResults() {
   return null;
+}
+
+/**
+ * Whether the part's results hold a text the learner wrote: its answered summary.
+ * @param {ChecklistResult} part
+ * @returns {boolean}
+ */
+export function ownWords(part) {
+  return part.summary !== null;
+}
+
+/**
+ * The part in the summary for a conversation: what the learner ticked, and their summary when
+ * they chose to include it.
+ * @param {ChecklistResult} part
+ * @param {{ownWords: boolean}} options
+ * @returns {SummaryPiece | null}
+ */
+export function summaryView(part, { ownWords: include }) {
+  const summary = include ? part.summary : null;
+  if (part.chosen.length === 0 && !summary) return null;
+  return {
+    lead: true,
+    nodes: [
+      h("h4", { class: "lsk-summary-part" }, part.title),
+      part.chosen.length ? h("ul", { class: "lsk-my-chosen" }, part.chosen.map((option) => h("li", {}, option.text))) : null,
+      summary ? writtenTexts([summary]) : null,
+    ],
+  };
 }

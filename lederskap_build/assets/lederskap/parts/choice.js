@@ -7,7 +7,7 @@
 // total and the mean, from the scorer).
 
 import { h } from "../dom.js";
-import { t } from "../i18n.js";
+import { counted, t } from "../i18n.js";
 import { problemList, table } from "../result-tables.js";
 import { csvValue, has } from "./common.js";
 
@@ -17,6 +17,7 @@ import { csvValue, has } from "./common.js";
  * @import { Child, NodeChild } from "../dom.js"
  * @import { Problem } from "../result-tables.js"
  * @import { Drawn } from "../results-view.js"
+ * @import { SummaryPiece } from "./index.js"
  */
 
 /**
@@ -202,7 +203,7 @@ export function drawResults(part, problems) {
     h(
       "p",
       { class: "lsk-results-summary", "data-lsk-answered": part.answered },
-      t("choice.answered", { answered: part.answered, total: part.question_count }),
+      counted(part.question_count, "choice.answered", { answered: part.answered, total: part.question_count }),
     ),
   ];
   if (part.total_display === null) {
@@ -228,5 +229,42 @@ export function drawResults(part, problems) {
     table(t("choice.table_caption"), [t("choice.col_question"), t("choice.col_answer"), t("choice.col_score")], rows),
     problemList(problems.filter((problem) => ids.has(problem.id))),
   );
-  return { nodes, summary: t("choice.live", { answered: part.answered, total: part.question_count }) };
+  const summary = counted(part.question_count, "choice.live", { answered: part.answered, total: part.question_count });
+  return { nodes, summary };
+}
+
+/**
+ * The part's results hold no texts the learner wrote.
+ * @returns {boolean}
+ */
+export function ownWords() {
+  return false;
+}
+
+/**
+ * The part in the summary for a conversation: each answered question with the option chosen,
+ * and the total when it is scored.
+ * @param {ChoiceResult} part
+ * @returns {SummaryPiece | null}
+ */
+export function summaryView(part) {
+  const answered = part.questions.filter((question) => question.chosen !== null);
+  if (answered.length === 0) return null;
+  const rows = answered.map((question) =>
+    h(
+      "tr",
+      { "data-lsk-question": question.id },
+      h("th", { scope: "row" }, question.text),
+      h("td", {}, question.chosen ? question.chosen.text : null),
+    ),
+  );
+  return {
+    lead: false,
+    nodes: [
+      table(part.title, [t("choice.col_question"), t("choice.col_answer")], rows),
+      part.scored && part.total_display !== null
+        ? h("p", {}, t("choice.total", { total: part.total_display, max: part.max_total_display }))
+        : null,
+    ],
+  };
 }

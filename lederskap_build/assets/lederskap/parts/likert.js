@@ -1,9 +1,11 @@
 // @ts-check
 // The likert part: statements on the questionnaire's scale, grouped in dimensions
 // (scorer: lederskap_scorer/parts/likert.py). Its fields (one radio per point and
-// statement), its answers on the results page, its CSV rows and its results (the
-// means per dimension as a chart and a table, bands, the overall profile and the
-// suggestions).
+// statement), its answers on the results page, its CSV rows and its results: the
+// means per dimension once each (a chart with the bands' lines, and its text
+// equivalent, the list of areas with their bands), one overall average, and the
+// suggestions exactly as the scorer made them (lists, or the sentence that says why
+// there are none; statements in the learner's own terms).
 
 import { scaleBarChart } from "../charts.js";
 import { h } from "../dom.js";
@@ -17,6 +19,7 @@ import { csvValue, has } from "./common.js";
  * @import { Child, NodeChild } from "../dom.js"
  * @import { Problem } from "../result-tables.js"
  * @import { Drawn } from "../results-view.js"
+ * @import { SummaryPiece } from "./index.js"
  */
 
 /**
@@ -71,45 +74,68 @@ import { csvValue, has } from "./common.js";
  */
 
 /**
+ * Where a band starts (lederskap_scorer/parts/likert.py, BandStart).
+ * @typedef {{label: string, min: number, min_display: string}} BandStart
+ */
+
+/**
+ * A set of bands and the dimensions judged by it (lederskap_scorer/parts/likert.py, BandSet).
+ * @typedef {{dimensions: string[], bands: BandStart[]}} BandSet
+ */
+
+/**
  * The profile across a part's dimensions (lederskap_scorer/parts/likert.py, OverallResult).
  * @typedef {object} OverallResult
  * @property {number | null} mean_of_dimensions
  * @property {string | null} mean_of_dimensions_display
  * @property {number} dimensions_scored
  * @property {number} dimension_count
- * @property {number | null} mean_of_items
- * @property {string | null} mean_of_items_display
  * @property {number} items_answered
  * @property {number} item_count
  */
 
 /**
+ * A statement that pulls a suggested dimension down or up, with the answer as given
+ * (lederskap_scorer/parts/likert.py, SuggestedItem).
+ * @typedef {object} SuggestedItem
+ * @property {string} id
+ * @property {string} text
+ * @property {boolean} reverse
+ * @property {number} answer
+ * @property {string | null} answer_label
+ * @property {number} score what the answer counts as (differs from it for a reverse statement)
+ */
+
+/**
  * A suggested development area or strength (lederskap_scorer/parts/likert.py, SuggestedDimension).
- * @typedef {{id: string, title: string, mean: number, mean_display: string, items: ItemResult[]}} SuggestedDimension
+ * @typedef {{id: string, title: string, items: SuggestedItem[]}} SuggestedDimension
  */
 
 /** @typedef {"development_areas" | "strengths"} Side */
 
 /**
- * Dimensions with the same mean across the cut-off of one side (lederskap_scorer/parts/likert.py, Tie).
- * @typedef {object} Tie
- * @property {Side} applies_to
- * @property {number} mean
- * @property {string} mean_display
- * @property {string[]} dimensions
- * @property {string[]} included
- * @property {string[]} left_out
+ * One list of suggestions, or why there is none (lederskap_scorer/parts/likert.py, SuggestionSide).
+ * @typedef {object} SuggestionSide
+ * @property {"listed" | "tied" | "all-in-top-band" | "none-in-top-band"} status
+ * @property {SuggestedDimension[]} dimensions
+ * @property {string[]} tied
+ */
+
+/**
+ * @typedef {"suggested" | "same-means" | "close-means" | "turned-off" | "no-scored-dimensions"
+ *   | "too-few-scored-dimensions"} SuggestionStatus
  */
 
 /**
  * Development areas and strengths (lederskap_scorer/parts/likert.py, Suggestions).
  * @typedef {object} Suggestions
- * @property {"suggested" | "turned-off" | "no-scored-dimensions" | "too-few-scored-dimensions"} status
+ * @property {SuggestionStatus} status
  * @property {number} requested
  * @property {number} per_side
- * @property {SuggestedDimension[]} development_areas
- * @property {SuggestedDimension[]} strengths
- * @property {Tie[]} ties
+ * @property {number | null} spread
+ * @property {string | null} spread_display
+ * @property {SuggestionSide | null} development_areas
+ * @property {SuggestionSide | null} strengths
  */
 
 /**
@@ -120,6 +146,7 @@ import { csvValue, has } from "./common.js";
  * @property {string} title
  * @property {{min: number, max: number}} scale
  * @property {DimensionResult[]} dimensions
+ * @property {BandSet[]} band_sets
  * @property {OverallResult} overall
  * @property {Suggestions} suggestions
  */
@@ -231,24 +258,12 @@ function answersTable(part, answers, definition) {
       );
     }
   }
-  return h(
-    "div",
-    { class: "lsk-table-wrap" },
-    h(
-      "table",
-      { class: "lsk-table lsk-answers-table" },
-      h("caption", {}, t("mine.answers_caption", { part: part.title })),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          [t("mine.col_statement"), t("mine.col_answer")].map((text) => h("th", { scope: "col" }, text)),
-        ),
-      ),
-      h("tbody", {}, rows),
-    ),
+  return table(
+    t("mine.answers_caption", { part: part.title }),
+    [t("mine.col_statement"), t("mine.col_answer")],
+    rows,
+    null,
+    { class: "lsk-answers-table" },
   );
 }
 
@@ -300,64 +315,73 @@ function likertSummary(part) {
  * @returns {NodeChild[]}
  */
 function likert(part, problems) {
-  const { overall, scale } = part;
-  /** @type {NodeChild[]} */
-  const nodes = [
+  const { overall } = part;
+  return [
     h(
       "p",
       { class: "lsk-results-summary", "data-lsk-answered": overall.items_answered },
       t("results.answered", { answered: overall.items_answered, total: overall.item_count }),
     ),
-  ];
-  if (overall.dimensions_scored === 0) {
-    nodes.push(h("p", { class: "lsk-results-empty" }, t("results.none_scored")));
-  }
-  nodes.push(
-    h(
-      "figure",
-      { class: "lsk-figure" },
-      scaleBarChart({
-        title: t("chart.likert_title", { min: scale.min, max: scale.max }),
-        description: t("chart.table_note"),
-        min: scale.min,
-        max: scale.max,
-        missingText: t("chart.no_value"),
-        rows: part.dimensions.map((d) => ({ label: d.title, value: d.mean, text: d.mean_display || "" })),
-      }),
-    ),
-    dimensionTable(part),
+    overall.dimensions_scored === 0 ? h("p", { class: "lsk-results-empty" }, t("results.none_scored")) : null,
+    chartFigure(part),
     h("h4", { class: "lsk-results-subtitle" }, t("results.dimensions_heading")),
     h("ul", { class: "lsk-dimension-results" }, part.dimensions.map(dimensionEntry)),
-    overallProfile(overall),
+    overallLine(overall),
     suggestions(part.suggestions, part.dimensions),
     problemList(problems),
-  );
-  return nodes;
+  ];
 }
 
 /**
+ * The means as a bar chart with a dashed line where each band starts, and under it, in words,
+ * where the lines are. The numbers are in the list of areas that follows (its text equivalent).
  * @param {LikertResult} part
- * @returns {HTMLDivElement}
+ * @returns {HTMLElement}
  */
-function dimensionTable(part) {
-  const rows = part.dimensions.map((d) =>
-    h(
-      "tr",
-      { "data-lsk-dimension": d.id, "data-lsk-status": d.status },
-      h("th", { scope: "row" }, d.title),
-      h("td", { class: "lsk-number-cell", "data-lsk-mean": true }, d.mean_display || t("results.no_mean")),
-      h("td", { class: "lsk-number-cell" }, t("results.n_of_total", { answered: d.answered, total: d.item_count })),
-      h("td", {}, d.band ? d.band.label : d.status === "scored" ? "" : t("results.not_enough")),
-    ),
-  );
-  return table(
-    t("results.table_caption", { min: part.scale.min, max: part.scale.max }),
-    [t("results.col_dimension"), t("results.col_mean"), t("results.col_answered"), t("results.col_band")],
-    rows,
-  );
+function chartFigure(part) {
+  const { scale } = part;
+  /** @type {Map<string, readonly BandStart[]>} */
+  const bandsOf = new Map(part.band_sets.flatMap((set) => set.dimensions.map((id) => [id, set.bands])));
+  const chart = scaleBarChart({
+    title: t("chart.likert_title", { min: scale.min, max: scale.max }),
+    description: t("chart.list_note"),
+    min: scale.min,
+    max: scale.max,
+    missingText: t("chart.no_value"),
+    rows: part.dimensions.map((d) => ({
+      label: d.title,
+      value: d.mean,
+      text: d.mean_display || "",
+      // The first band starts at the scale's end: a line only where one band gives way to the next.
+      lines: (bandsOf.get(d.id) || []).slice(1).map((band) => band.min),
+    })),
+  });
+  const key = bandKey(part);
+  return h("figure", { class: "lsk-figure" }, chart, key ? h("figcaption", { class: "lsk-chart-key" }, key) : null);
 }
 
 /**
+ * Where the chart's band lines are, in words: one sentence for one set of bands, one per set otherwise.
+ * @param {LikertResult} part
+ * @returns {string | null}
+ */
+function bandKey(part) {
+  const sets = part.band_sets;
+  /** @type {(bands: readonly BandStart[]) => string} */
+  const starts = (bands) =>
+    joinNames(bands.map((band) => t("chart.band_from", { min: band.min_display, label: band.label })));
+  if (sets.length === 0) return null;
+  if (sets.length === 1) return t("chart.bands", { bands: starts(sets[0].bands) });
+  const titles = new Map(part.dimensions.map((d) => [d.id, d.title]));
+  const each = sets.map((set) => {
+    const dimensions = joinNames(set.dimensions.map((id) => titles.get(id) || id));
+    return t("chart.bands_for", { dimensions, bands: starts(set.bands) });
+  });
+  return [t("chart.bands_lead"), ...each].join(" ");
+}
+
+/**
+ * One area: its mean, how many of its statements are answered, its band and the band's text.
  * @param {DimensionResult} d
  * @returns {HTMLLIElement}
  */
@@ -391,49 +415,115 @@ function dimensionEntry(d) {
       ),
     );
   }
-  const attrs = { class: `lsk-dimension-result lsk-dimension-result--${d.status}`, "data-lsk-dimension": d.id };
+  const attrs = {
+    class: `lsk-dimension-result lsk-dimension-result--${d.status}`,
+    "data-lsk-dimension": d.id,
+    "data-lsk-mean": d.mean_display,
+    "data-lsk-count": `${d.answered}/${d.item_count}`,
+  };
   return h("li", attrs, children);
 }
 
 /**
+ * The one overall average, and what it is.
  * @param {OverallResult} overall
- * @returns {HTMLDivElement}
+ * @returns {HTMLParagraphElement}
  */
-function overallProfile(overall) {
-  const lines = [];
-  if (overall.mean_of_dimensions_display) {
-    lines.push(
-      h(
-        "p",
-        { "data-lsk-overall": "dimensions" },
-        t("results.overall_dimensions", {
-          mean: overall.mean_of_dimensions_display,
-          scored: overall.dimensions_scored,
-          count: overall.dimension_count,
-        }),
-      ),
-    );
-  } else {
-    lines.push(h("p", {}, t("results.overall_none")));
-  }
-  if (overall.mean_of_items_display) {
-    lines.push(
-      h(
-        "p",
-        { "data-lsk-overall": "items" },
-        t("results.overall_items", {
-          mean: overall.mean_of_items_display,
-          answered: overall.items_answered,
-          total: overall.item_count,
-        }),
-      ),
-    );
-  }
-  const heading = h("h4", { class: "lsk-results-subtitle" }, t("results.overall_heading"));
-  return h("div", { class: "lsk-overall" }, heading, lines);
+function overallLine(overall) {
+  if (!overall.mean_of_dimensions_display) return h("p", { class: "lsk-overall" }, t("results.overall_none"));
+  return h(
+    "p",
+    { class: "lsk-overall", "data-lsk-overall": "dimensions" },
+    t("results.overall_dimensions", {
+      mean: overall.mean_of_dimensions_display,
+      scored: overall.dimensions_scored,
+      count: overall.dimension_count,
+    }),
+  );
 }
 
 /**
+ * What the learner answered to a statement, and what a reverse statement's answer counts as.
+ * @param {SuggestedItem} item
+ * @returns {string}
+ */
+export function answeredText(item) {
+  const answered =
+    item.answer_label === null
+      ? t("results.you_answered", { answer: item.answer })
+      : t("results.you_answered_labelled", { answer: item.answer, label: item.answer_label });
+  return item.reverse ? `${answered} ${t("results.reverse_item", { score: item.score })}` : answered;
+}
+
+/**
+ * A suggested area, with the statements that pull its average down (or up), each on its own line.
+ * @param {SuggestedDimension} d
+ * @param {boolean} lowest a development area (else a strength)
+ * @returns {HTMLLIElement}
+ */
+function suggestedEntry(d, lowest) {
+  return h(
+    "li",
+    { "data-lsk-dimension": d.id },
+    h("span", { class: "lsk-suggested-title" }, d.title),
+    d.items.length
+      ? h(
+          "div",
+          { class: "lsk-suggestion-statements" },
+          h("p", {}, t(lowest ? "results.pulls_down" : "results.pulls_up")),
+          h(
+            "ul",
+            {},
+            d.items.map((item) =>
+              h(
+                "li",
+                { "data-lsk-item": item.id },
+                h("span", { class: "lsk-statement" }, item.text),
+                " ",
+                h("span", { class: "lsk-item-answer" }, answeredText(item)),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+/**
+ * One side of the suggestions: its heading, then its list or the sentence saying why there is none.
+ * @param {Side} key
+ * @param {SuggestionSide} side
+ * @param {ReadonlyMap<string, string>} titles the dimensions' titles by id
+ * @returns {HTMLDivElement}
+ */
+function suggestionSide(key, side, titles) {
+  const lowest = key === "development_areas";
+  /** @type {Child} */
+  let body;
+  switch (side.status) {
+    case "listed":
+      body = h("ul", { class: "lsk-suggestion-list" }, side.dimensions.map((d) => suggestedEntry(d, lowest)));
+      break;
+    case "tied":
+      body = h(
+        "p",
+        { class: "lsk-suggestion-note" },
+        t(`results.tied_${key}`, { dimensions: joinNames(side.tied.map((id) => titles.get(id) || id)) }),
+      );
+      break;
+    default:
+      body = h("p", { class: "lsk-suggestion-note" }, t(`results.${side.status.replaceAll("-", "_")}`));
+  }
+  return h(
+    "div",
+    { class: "lsk-suggestion-side", "data-lsk-suggestions": key, "data-lsk-side-status": side.status },
+    h("p", {}, h("strong", {}, t(lowest ? "results.development_areas" : "results.strengths"))),
+    body,
+  );
+}
+
+/**
+ * The suggestions as the scorer made them: two sides, or one sentence saying why there are none.
  * @param {Suggestions | null | undefined} s
  * @param {readonly DimensionResult[]} dimensions
  * @returns {HTMLDivElement | null}
@@ -441,59 +531,58 @@ function overallProfile(overall) {
 function suggestions(s, dimensions) {
   if (!s || s.status === "turned-off" || s.status === "no-scored-dimensions") return null;
   const heading = h("h4", { class: "lsk-results-subtitle" }, t("results.suggestions_heading"));
-  if (s.status !== "suggested") {
-    return h("div", { class: "lsk-suggestions" }, heading, h("p", {}, t("results.too_few")));
+  // The suggestions are the site's, not the course's: said first, wherever there are any.
+  const intro = h("p", { class: "lsk-hint lsk-site-note" }, t("results.suggestions_intro"));
+  /** @type {Child[]} */
+  let body;
+  switch (s.status) {
+    case "same-means":
+      body = [intro, h("p", { class: "lsk-suggestion-note" }, t("results.same_means"))];
+      break;
+    case "close-means":
+      body = [intro, h("p", { class: "lsk-suggestion-note" }, t("results.close_means", { spread: s.spread_display }))];
+      break;
+    case "suggested": {
+      const titles = new Map(dimensions.map((d) => [d.id, d.title]));
+      intro.append(` ${t("results.suggestions_use")}`);
+      body = [
+        intro,
+        s.development_areas ? suggestionSide("development_areas", s.development_areas, titles) : null,
+        s.strengths ? suggestionSide("strengths", s.strengths, titles) : null,
+      ];
+      break;
+    }
+    default:
+      body = [h("p", {}, t("results.too_few"))];
   }
-  const titles = new Map(dimensions.map((d) => [d.id, d.title]));
-  /** @type {(key: Side, list: readonly SuggestedDimension[], lowest: boolean) => HTMLDivElement} */
-  const side = (key, list, lowest) =>
-    h(
-      "div",
-      { class: "lsk-suggestion-side", "data-lsk-suggestions": key },
-      h("p", {}, h("strong", {}, t(key === "development_areas" ? "results.development_areas" : "results.strengths"))),
-      h(
-        "ul",
-        {},
-        list.map((d) => {
-          const score = d.items.length ? d.items[0].score : "";
-          return h(
-            "li",
-            { "data-lsk-dimension": d.id },
-            t("results.suggested_dimension", { title: d.title, mean: d.mean_display }),
-            d.items.length
-              ? h(
-                  "span",
-                  { class: "lsk-suggestion-items" },
-                  ` ${t(lowest ? "results.lowest_items" : "results.highest_items", { score })} `,
-                  d.items.map((item) => item.text).join("; "),
-                )
-              : null,
-          );
-        }),
-      ),
-    );
-  const ties = (s.ties || []).map((tie) => {
-    const name = (/** @type {string} */ id) => titles.get(id) || id;
-    return h(
-      "p",
-      { class: "lsk-tie", "data-lsk-tie": tie.applies_to },
-      t("results.tie", {
-        dimensions: joinNames(tie.dimensions.map(name)),
-        mean: tie.mean_display,
-        included: joinNames(tie.included.map(name)),
-        left_out: joinNames(tie.left_out.map(name)),
-        side: t(`results.tie_side_${tie.applies_to}`),
-      }),
-    );
-  });
-  return h(
-    "div",
-    { class: "lsk-suggestions" },
-    heading,
-    h("p", { class: "lsk-hint" }, t("results.suggestions_intro")),
-    side("development_areas", s.development_areas, true),
-    side("strengths", s.strengths, false),
-    ties,
-  );
+  return h("div", { class: "lsk-suggestions", "data-lsk-suggestion-status": s.status }, heading, body);
 }
 
+/**
+ * The part's results hold no texts the learner wrote.
+ * @returns {boolean}
+ */
+export function ownWords() {
+  return false;
+}
+
+/**
+ * The part in the summary for a conversation: each area's average and band in one table, then the
+ * suggestions as the results show them, with the statements that pull an area down or up.
+ * @param {LikertResult} part
+ * @returns {SummaryPiece | null}
+ */
+export function summaryView(part) {
+  if (part.overall.dimensions_scored === 0) return null;
+  const rows = part.dimensions.map((d) =>
+    h(
+      "tr",
+      { "data-lsk-dimension": d.id },
+      h("th", { scope: "row" }, d.title),
+      h("td", { class: "lsk-number-cell" }, d.mean_display ?? t("summary.too_few")),
+      h("td", {}, d.band ? d.band.label : null),
+    ),
+  );
+  const head = [t("summary.col_area"), t("summary.col_mean"), t("summary.col_band")];
+  return { lead: false, nodes: [table(part.title, head, rows), suggestions(part.suggestions, part.dimensions)] };
+}

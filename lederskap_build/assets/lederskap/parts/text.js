@@ -12,6 +12,7 @@ import { csvValue, has } from "./common.js";
  * @import { Answers, FieldGroup, FormFields } from "../answers.js"
  * @import { CsvRow, CsvRowMakers } from "../course-data-tools.js"
  * @import { Child } from "../dom.js"
+ * @import { SummaryPiece } from "./index.js"
  */
 
 /**
@@ -165,4 +166,41 @@ export function csvRows(part, answers, scored, { answerRow }) {
  */
 export function drawResults() {
   return null;
+}
+
+/**
+ * Whether the part's results hold texts the learner wrote: any answered field.
+ * @param {TextResult} part
+ * @returns {boolean}
+ */
+export function ownWords(part) {
+  return part.fields.length > 0;
+}
+
+/**
+ * The part in the summary for a conversation: its answered fields as written, only when the
+ * learner chose to include them (reflections are private unless they say otherwise).
+ * @param {TextResult} part
+ * @param {{ownWords: boolean}} options
+ * @returns {SummaryPiece | null}
+ */
+export function summaryView(part, { ownWords: include }) {
+  if (!include || part.fields.length === 0) return null;
+  return { lead: true, nodes: [h("h4", { class: "lsk-summary-part" }, part.title), writtenTexts(part.fields)] };
+}
+
+/**
+ * Answered text fields as the learner wrote them (the scorer's results list only answered ones).
+ * @param {readonly TextAnswer[]} answers
+ * @returns {HTMLDListElement}
+ */
+export function writtenTexts(answers) {
+  return h(
+    "dl",
+    { class: "lsk-my-texts" },
+    answers.map((answer) => [
+      h("dt", {}, answer.label),
+      h("dd", { class: "lsk-my-text", "data-lsk-field": answer.id }, answer.text),
+    ]),
+  );
 }

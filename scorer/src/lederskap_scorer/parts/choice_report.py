@@ -15,7 +15,8 @@ def lines(part: ChoiceResult, t: Messages) -> list[str]:
         else:
             answer = question.chosen.text + ("" if question.score is None else f" ({question.score})")
         out.append(f"{INDENT}{question.text}: {answer}")
-    out.append(INDENT + t("choice.answered", answered=part.answered, total=part.question_count))
+    counts = {"answered": part.answered, "total": part.question_count}
+    out.append(INDENT + t.counted(part.question_count, "choice.answered", **counts))
     if part.scored:
         if part.total_display is None:
             out.append(INDENT + t("choice.none_answered"))

@@ -12,8 +12,10 @@ they are written into the results, see :mod:`lederskap_scorer.format`):
   scores. Otherwise its status is ``not-enough-answers`` and it has no mean.
 * The band of a mean ``m`` is the dimension's own bands if it has any, else
   the questionnaire's; the band with ``min <= m < max``, the last band also
-  holding its ``max``. The exact mean is used, not the rounded one.
-* Suggestions: see :func:`_suggest` (and RESULTS.md).
+  holding its ``max``. The exact mean is used, not the rounded one. Where the
+  bands start is in the results too (``band_sets``), for the chart's band lines.
+* Suggestions follow from the bands and the spread of the means: see
+  :func:`_suggest` (and RESULTS.md).
 * What a snapshot keeps of the scores (:class:`SnapshotPart`) comes from here too,
   with each mean's exact value, so that two snapshots compare exactly
   (:mod:`lederskap_scorer.compare`).
@@ -27,7 +29,7 @@ from fractions import Fraction
 from typing import Literal
 
 from ..answers import AnswerProblem, ProblemCode, finite_number, number_as_given
-from ..format import Language, mean_text, raw
+from ..format import Language, limit_text, mean_text, raw
 from ..scale import Band, Scale, check_bands
 from ..schema import Id, Problem, join_path
 from .shared import Answers, PartScore, ScoringContext, expect_some
@@ -112,9 +114,16 @@ def answer_ids(part: LikertPart) -> Iterator[str]:
 
 DimensionStatus = Literal["scored", "not-enough-answers"]
 
-SuggestionStatus = Literal["suggested", "turned-off", "no-scored-dimensions", "too-few-scored-dimensions"]
+SuggestionStatus = Literal[
+    "suggested", "same-means", "close-means", "turned-off", "no-scored-dimensions", "too-few-scored-dimensions"
+]
 
-Side = Literal["development_areas", "strengths"]
+SideStatus = Literal["listed", "tied", "all-in-top-band", "none-in-top-band"]
+
+CLOSE_MEANS = Fraction(1, 2)
+"""Means less than this apart (the highest minus the lowest, in points of the scale) are a flat profile,
+which points to no area: in a dimension of three statements or more, one answer one step higher or
+lower moves its mean by less than half a step."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,23 @@ class BandResult:
 
     label: str
     text: str
+
+
+@dataclass(frozen=True)
+class BandStart:
+    """Where one band starts on the scale (its ``min``), and its label."""
+
+    label: str
+    min: float
+    min_display: str
+
+
+@dataclass(frozen=True)
+class BandSet:
+    """One set of bands and the dimensions judged by it (the questionnaire's, or a dimension's own)."""
+
+    dimensions: tuple[str, ...]
+    bands: tuple[BandStart, ...]
 
 
 @dataclass(frozen=True)
@@ -163,39 +189,46 @@ class DimensionResult:
 
 @dataclass(frozen=True)
 class OverallResult:
-    """The profile across one likert part's dimensions, computed in two ways."""
+    """The profile across one likert part's dimensions: the mean of the dimensions' means."""
 
     mean_of_dimensions: float | None
     mean_of_dimensions_display: str | None
     dimensions_scored: int
     dimension_count: int
-    mean_of_items: float | None
-    mean_of_items_display: str | None
     items_answered: int
     item_count: int
 
 
 @dataclass(frozen=True)
-class SuggestedDimension:
-    """A candidate development area or strength, with its lowest or highest scoring items."""
+class SuggestedItem:
+    """An answered statement that pulls a suggested dimension's mean down (or up), in the learner's terms:
+    the answer given and its scale label; for a reverse-keyed statement its score differs from the answer."""
 
     id: str
-    title: str
-    mean: float
-    mean_display: str
-    items: tuple[ItemResult, ...]
+    text: str
+    reverse: bool
+    answer: int
+    answer_label: str | None
+    score: int
 
 
 @dataclass(frozen=True)
-class Tie:
-    """Dimensions with the same mean across the cut-off of one list of suggestions."""
+class SuggestedDimension:
+    """A candidate development area or strength, with the statements that pull its mean down or up."""
 
-    applies_to: Side
-    mean: float
-    mean_display: str
-    dimensions: tuple[str, ...]
-    included: tuple[str, ...]
-    left_out: tuple[str, ...]
+    id: str
+    title: str
+    items: tuple[SuggestedItem, ...]
+
+
+@dataclass(frozen=True)
+class SuggestionSide:
+    """One list of suggestions: the dimensions listed, or why there are none."""
+
+    status: SideStatus
+    dimensions: tuple[SuggestedDimension, ...]
+    tied: tuple[str, ...]
+    """With ``tied``: the ids of the dimensions that share the lowest (highest) mean, too many to list."""
 
 
 @dataclass(frozen=True)
@@ -205,9 +238,11 @@ class Suggestions:
     status: SuggestionStatus
     requested: int
     per_side: int
-    development_areas: tuple[SuggestedDimension, ...]
-    strengths: tuple[SuggestedDimension, ...]
-    ties: tuple[Tie, ...]
+    spread: float | None
+    """With ``close-means``: the highest scored mean minus the lowest."""
+    spread_display: str | None
+    development_areas: SuggestionSide | None
+    strengths: SuggestionSide | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -219,6 +254,7 @@ class LikertResult:
     title: str
     scale: ScaleRange
     dimensions: tuple[DimensionResult, ...]
+    band_sets: tuple[BandSet, ...]
     overall: OverallResult
     suggestions: Suggestions
 
@@ -307,6 +343,20 @@ class _Scored:
     result: DimensionResult
     mean: Fraction | None
     scores: tuple[int, ...]
+    bands: tuple[Band, ...]
+    """The bands its mean is judged by (its own, or the questionnaire's)."""
+    band_index: int | None
+    """Which of them its mean falls in."""
+
+    @property
+    def in_top_band(self) -> bool:
+        """In the highest of two or more bands (one band alone says nothing about high or low)."""
+        return len(self.bands) > 1 and self.band_index == len(self.bands) - 1
+
+    @property
+    def below_top_band(self) -> bool:
+        """In a band below the highest of two or more bands."""
+        return len(self.bands) > 1 and self.band_index != len(self.bands) - 1
 
 
 def _score_dimension(
@@ -326,12 +376,16 @@ def _score_dimension(
             scores.append(score)
         items.append(ItemResult(item.id, item.text, item.reverse, answer, score))
     item_count = len(dimension.items)
+    applied = dimension.bands or bands
     mean: Fraction | None = None
     band: BandResult | None = None
+    band_index: int | None = None
     if is_scored(len(scores), item_count):
         mean = Fraction(sum(scores), len(scores))
-        found = find_band(mean, dimension.bands or bands)
-        band = None if found is None else BandResult(found.label, found.text)
+        found = find_band(mean, applied)
+        if found is not None:
+            band = BandResult(found.label, found.text)
+            band_index = applied.index(found)
     result = DimensionResult(
         id=dimension.id,
         title=dimension.title,
@@ -344,7 +398,23 @@ def _score_dimension(
         band=band,
         items=tuple(items),
     )
-    return _Scored(position, result, mean, tuple(scores))
+    return _Scored(position, result, mean, tuple(scores), applied, band_index)
+
+
+def _band_sets(dimensions: list[_Scored], language: Language) -> tuple[BandSet, ...]:
+    """The distinct sets of bands (by where each band starts and its label), each with its dimensions,
+    in the order the dimensions first use them."""
+    sets: dict[tuple[tuple[float, str], ...], list[str]] = {}
+    for s in dimensions:
+        if s.bands:
+            sets.setdefault(tuple((band.min, band.label) for band in s.bands), []).append(s.result.id)
+    return tuple(
+        BandSet(
+            dimensions=tuple(ids),
+            bands=tuple(BandStart(label, start, limit_text(start, language)) for start, label in key),
+        )
+        for key, ids in sets.items()
+    )
 
 
 def _mean(values: list[Fraction]) -> Fraction | None:
@@ -353,85 +423,94 @@ def _mean(values: list[Fraction]) -> Fraction | None:
 
 def _overall(scored: list[_Scored], language: Language) -> OverallResult:
     dimension_means = [s.mean for s in scored if s.mean is not None]
-    item_scores = [Fraction(score) for s in scored for score in s.scores]
     of_dimensions = _mean(dimension_means)
-    of_items = _mean(item_scores)
     return OverallResult(
         mean_of_dimensions=None if of_dimensions is None else raw(of_dimensions),
         mean_of_dimensions_display=None if of_dimensions is None else mean_text(of_dimensions, language),
         dimensions_scored=len(dimension_means),
         dimension_count=len(scored),
-        mean_of_items=None if of_items is None else raw(of_items),
-        mean_of_items_display=None if of_items is None else mean_text(of_items, language),
-        items_answered=len(item_scores),
+        items_answered=sum(len(s.scores) for s in scored),
         item_count=sum(s.result.item_count for s in scored),
     )
 
 
-def _suggested(s: _Scored, mean: Fraction, lowest: bool, language: Language) -> SuggestedDimension:
-    """A suggested dimension with its answered items that share its lowest (or highest) score."""
-    answered = [item for item in s.result.items if item.score is not None]
-    scores = [item.score for item in answered if item.score is not None]
+def _suggested(s: _Scored, lowest: bool, scale: Scale) -> SuggestedDimension:
+    """A suggested dimension with the answered items that pull its mean down (``lowest``) or up: those
+    with its lowest (highest) score; none when every answered item has the same score."""
+    labels = {label.value: label.text for label in scale.labels}
+    answered = [
+        SuggestedItem(item.id, item.text, item.reverse, item.answer, labels.get(item.answer), item.score)
+        for item in s.result.items
+        if item.answer is not None and item.score is not None
+    ]
+    scores = {item.score for item in answered}
     target = min(scores) if lowest else max(scores)
-    return SuggestedDimension(
-        id=s.result.id,
-        title=s.result.title,
-        mean=raw(mean),
-        mean_display=mean_text(mean, language),
-        items=tuple(item for item in answered if item.score == target),
-    )
+    items = tuple(item for item in answered if item.score == target) if len(scores) > 1 else ()
+    return SuggestedDimension(id=s.result.id, title=s.result.title, items=items)
 
 
-def _suggest(part: LikertPart, dimensions: list[_Scored], language: Language) -> Suggestions:
-    """Candidate development areas (lowest means) and strengths (highest means).
+def _side(candidates: list[_Scored], per_side: int, lowest: bool, scale: Scale, none: SideStatus) -> SuggestionSide:
+    """One list: from ``candidates`` (sorted, lowest or highest first), whole groups of equal means while
+    they fit in ``per_side``; a tie is never split. ``tied`` when the first group alone is too big;
+    ``none`` (why there are none) when there are no candidates."""
+    if not candidates:
+        return SuggestionSide(none, (), ())
+    groups: list[list[_Scored]] = []
+    for s in candidates:
+        if groups and groups[-1][0].mean == s.mean:
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    if len(groups[0]) > per_side:
+        return SuggestionSide("tied", (), tuple(s.result.id for s in sorted(groups[0], key=lambda s: s.position)))
+    listed: list[_Scored] = []
+    for group in groups:
+        if len(listed) + len(group) > per_side:
+            break
+        listed += group
+    return SuggestionSide("listed", tuple(_suggested(s, lowest, scale) for s in listed), ())
 
-    ``n = part.suggestions``. With ``s`` scored dimensions, each list gets
-    ``k = min(n, s // 2)`` dimensions, so no dimension is ever both and, when
-    ``s`` is odd and below ``2n``, the middle one is in neither list. There
-    are no suggestions when ``n`` is 0 (``turned-off``), no dimension is
-    scored (``no-scored-dimensions``) or only one is
-    (``too-few-scored-dimensions``: a single mean has nothing to be compared with).
 
-    Development areas are the first ``k`` scored dimensions sorted by mean,
-    then by their order in the questionnaire. Strengths are the first ``k``
-    of the remaining ones sorted by mean from the highest, then by their
-    order in the questionnaire. When the last dimension taken into a list
-    has the same mean as a scored dimension that was not taken into it, a
-    :class:`Tie` lists every scored dimension with that mean.
+def _suggest(part: LikertPart, dimensions: list[_Scored], scale: Scale, language: Language) -> Suggestions:
+    """Candidate development areas (lowest means) and strengths (highest means), following the bands
+    and the spread of the means.
+
+    ``n = part.suggestions``; with ``s`` scored dimensions each list holds at most
+    ``k = min(n, s // 2)``. There are no lists when ``n`` is 0 (``turned-off``), no dimension
+    is scored (``no-scored-dimensions``), only one is (``too-few-scored-dimensions``), all
+    scored means are equal (``same-means``) or the highest is less than :data:`CLOSE_MEANS`
+    above the lowest (``close-means``).
+
+    Otherwise (``suggested``): development areas are the lowest scored dimensions that are
+    not in the top band of their bands, strengths the highest of the rest that are in it
+    (with two bands or more: a band below the top one says there is still room to grow,
+    which a strength would contradict). Equal means are one group, taken whole or not at
+    all (ties by the questionnaire's order would be arbitrary); when the first group alone
+    holds more than ``k`` dimensions, the side is ``tied`` instead of a list. A side with
+    no candidate says why (``all-in-top-band``, ``none-in-top-band``).
     """
-    scored = [(s, s.mean) for s in dimensions if s.mean is not None]
+    scored = [s for s in dimensions if s.mean is not None]
     requested = part.suggestions
     per_side = min(requested, len(scored) // 2)
+    status: SuggestionStatus
     if per_side == 0:
-        status: SuggestionStatus = (
+        status = (
             "turned-off" if requested == 0 else "no-scored-dimensions" if not scored else "too-few-scored-dimensions"
         )
-        return Suggestions(status, requested, 0, (), (), ())
-    lowest = sorted(scored, key=lambda pair: (pair[1], pair[0].position))[:per_side]
-    lowest_ids = {s.result.id for s, _ in lowest}
-    rest = [pair for pair in scored if pair[0].result.id not in lowest_ids]
-    highest = sorted(rest, key=lambda pair: (-pair[1], pair[0].position))[:per_side]
-    sides: tuple[tuple[Side, list[tuple[_Scored, Fraction]]], ...] = (
-        ("development_areas", lowest),
-        ("strengths", highest),
-    )
-    ties: list[Tie] = []
-    for applies_to, chosen in sides:
-        cut_off = chosen[-1][1]
-        chosen_ids = {s.result.id for s, _ in chosen}
-        tied = tuple(s.result.id for s, mean in scored if mean == cut_off)
-        left_out = tuple(i for i in tied if i not in chosen_ids)
-        if left_out:
-            included = tuple(i for i in tied if i in chosen_ids)
-            ties.append(Tie(applies_to, raw(cut_off), mean_text(cut_off, language), tied, included, left_out))
-    return Suggestions(
-        status="suggested",
-        requested=requested,
-        per_side=per_side,
-        development_areas=tuple(_suggested(s, mean, True, language) for s, mean in lowest),
-        strengths=tuple(_suggested(s, mean, False, language) for s, mean in highest),
-        ties=tuple(ties),
-    )
+        return Suggestions(status, requested, 0, None, None, None, None)
+    means = [s.mean for s in scored if s.mean is not None]
+    spread = max(means) - min(means)
+    if spread == 0:
+        return Suggestions("same-means", requested, 0, None, None, None, None)
+    if spread < CLOSE_MEANS:
+        return Suggestions("close-means", requested, 0, raw(spread), mean_text(spread, language), None, None)
+    lowest_first = sorted(scored, key=lambda s: (s.mean, s.position))
+    development = _side([s for s in lowest_first if not s.in_top_band], per_side, True, scale, "all-in-top-band")
+    taken = {d.id for d in development.dimensions} | set(development.tied)
+    highest_first = sorted(scored, key=lambda s: (-(s.mean or 0), s.position))
+    rest = [s for s in highest_first if s.result.id not in taken and not s.below_top_band]
+    strengths = _side(rest, per_side, False, scale, "none-in-top-band")
+    return Suggestions("suggested", requested, per_side, None, None, development, strengths)
 
 
 def score(part: LikertPart, answers: Answers, context: ScoringContext) -> PartScore[LikertResult]:
@@ -458,7 +537,8 @@ def score(part: LikertPart, answers: Answers, context: ScoringContext) -> PartSc
         title=part.title,
         scale=ScaleRange(scale.min, scale.max),
         dimensions=tuple(s.result for s in dimensions),
+        band_sets=_band_sets(dimensions, context.language),
         overall=_overall(dimensions, context.language),
-        suggestions=_suggest(part, dimensions, context.language),
+        suggestions=_suggest(part, dimensions, scale, context.language),
     )
     return PartScore(result, tuple(problems), frozenset(usable))

@@ -3,41 +3,61 @@
 from __future__ import annotations
 
 from ..catalogue import Messages
-from .likert import LikertResult, SuggestedDimension, Suggestions
+from .likert import LikertResult, SuggestedDimension, SuggestedItem, Suggestions, SuggestionSide
 from .shared_report import INDENT, join_names
 
 
-def _suggested(key: str, lowest: bool, dimensions: tuple[SuggestedDimension, ...], t: Messages) -> list[str]:
-    lines = [f"{INDENT}{t(key)}:"]
-    for d in dimensions:
-        line = t("results.suggested_dimension", title=d.title, mean=d.mean_display)
-        if d.items:
-            score = d.items[0].score
-            which = t("results.lowest_items" if lowest else "results.highest_items", score=score)
-            line += f" – {which} " + "; ".join(item.text for item in d.items)
-        lines.append(f"{INDENT * 2}- {line}")
+def item_lines(item: SuggestedItem, t: Messages) -> list[str]:
+    """A statement, then what the learner answered (and, reverse-keyed, what the answer counts as)."""
+    answered = (
+        t("results.you_answered", answer=item.answer)
+        if item.answer_label is None
+        else t("results.you_answered_labelled", answer=item.answer, label=item.answer_label)
+    )
+    if item.reverse:
+        answered += " " + t("results.reverse_item", score=item.score)
+    return [item.text, answered]
+
+
+def _dimension(d: SuggestedDimension, lowest: bool, t: Messages) -> list[str]:
+    lines = [f"{INDENT * 2}- {d.title}"]
+    if d.items:
+        lines.append(INDENT * 3 + t("results.pulls_down" if lowest else "results.pulls_up"))
+        for item in d.items:
+            statement, answered = item_lines(item, t)
+            lines += [f"{INDENT * 3}- {statement}", f"{INDENT * 4}{answered}"]
+    return lines
+
+
+def _side(key: str, side: SuggestionSide, lowest: bool, titles: dict[str, str], t: Messages) -> list[str]:
+    lines = [f"{INDENT}{t(f'results.{key}')}:"]
+    match side.status:
+        case "listed":
+            for d in side.dimensions:
+                lines += _dimension(d, lowest, t)
+        case "tied":
+            names = join_names([titles[i] for i in side.tied], t)
+            lines.append(INDENT * 2 + t(f"results.tied_{key}", dimensions=names))
+        case "all-in-top-band" | "none-in-top-band":
+            lines.append(INDENT * 2 + t(f"results.{side.status.replace('-', '_')}"))
     return lines
 
 
 def _suggestions(s: Suggestions, titles: dict[str, str], t: Messages) -> list[str]:
-    if s.status == "too-few-scored-dimensions":
-        return [INDENT + t("results.too_few")]
-    if s.status != "suggested":
-        return []
-    lines = _suggested("results.development_areas", True, s.development_areas, t)
-    lines += _suggested("results.strengths", False, s.strengths, t)
-    for tie in s.ties:
-        names = [titles[i] for i in tie.dimensions]
-        note = t(
-            "results.tie",
-            dimensions=join_names(names, t),
-            mean=tie.mean_display,
-            included=join_names([titles[i] for i in tie.included], t),
-            left_out=join_names([titles[i] for i in tie.left_out], t),
-            side=t(f"results.tie_side_{tie.applies_to}"),
-        )
-        lines.append(INDENT + note)
-    return lines
+    match s.status:
+        case "too-few-scored-dimensions":
+            return [INDENT + t("results.too_few")]
+        case "same-means":
+            return [INDENT + t("results.same_means")]
+        case "close-means":
+            return [INDENT + t("results.close_means", spread=s.spread_display)]
+        case "suggested" if s.development_areas is not None and s.strengths is not None:
+            return [
+                *_side("development_areas", s.development_areas, True, titles, t),
+                *_side("strengths", s.strengths, False, titles, t),
+            ]
+        case _:
+            return []
 
 
 def lines(part: LikertResult, t: Messages) -> list[str]:
@@ -61,11 +81,6 @@ def lines(part: LikertResult, t: Messages) -> list[str]:
                 scored=o.dimensions_scored,
                 count=o.dimension_count,
             )
-        )
-    if o.mean_of_items_display is not None:
-        out.append(
-            INDENT
-            + t("results.overall_items", mean=o.mean_of_items_display, answered=o.items_answered, total=o.item_count)
         )
     titles = {d.id: d.title for d in part.dimensions}
     return out + _suggestions(part.suggestions, titles, t)

@@ -116,9 +116,7 @@ def check_unique_within(options: Sequence[HasId], path: str) -> list[Problem]:
     for i, option in enumerate(options):
         if option.id in first:
             where = join_path(join_path(path, first[option.id]), "id")
-            problems.append(
-                Problem(join_path(join_path(path, i), "id"), f"duplicate id '{option.id}' (already used at {where})")
-            )
+            problems.append(Problem(join_path(join_path(path, i), "id"), f"duplicate id '{option.id}'", earlier=where))
         else:
             first[option.id] = i
     return problems

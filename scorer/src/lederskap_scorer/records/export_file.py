@@ -57,6 +57,9 @@ class FileEntry:
     answers: dict[str, Any]
     """Its answers, without those that are ``null``."""
     snapshots: Snapshots
+    updated: str | None
+    """When its answers were last changed where it was exported (a time of
+    :func:`~.file_values.is_time`), or ``None`` when the file does not say."""
 
 
 @dataclass(frozen=True)
@@ -178,4 +181,4 @@ def _read_entry(
     snapshots = check_snapshots(entry["snapshots"], f"{path}.snapshots", problems)
     if answers is None or snapshots is None:
         return None
-    return FileEntry(qid, version, answers, snapshots)
+    return FileEntry(qid, version, answers, snapshots, entry["updated"])

@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from ..format import LANGUAGES, Language, is_language
@@ -120,14 +121,16 @@ def _plan_entry(entry: FileEntry, context: ImportContext) -> tuple[dict[str, Any
     snapshots_only_here = [s for s in stored.shown if s["id"] not in file_ids]
     merged_unusable = _join_unusable(stored.unusable, entry.snapshots.unusable)
 
-    def record(version: int, answers: dict[str, Any], snapshots: Snapshots, base: Mapping[str, Any]) -> dict[str, Any]:
+    def record(
+        version: int, answers: dict[str, Any], snapshots: Snapshots, base: Mapping[str, Any], updated: str
+    ) -> dict[str, Any]:
         data = dict(base)
         data.update(
             schema=RECORD_SCHEMA,
             course=context.course,
             questionnaire=entry.id,
             version=version,
-            updated=context.now,
+            updated=updated,
             answers=answers,
             snapshots=_sorted_snapshots(snapshots.shown) + snapshots.unusable,
         )
@@ -137,8 +140,19 @@ def _plan_entry(entry: FileEntry, context: ImportContext) -> tuple[dict[str, Any
     if current is not None and _is_version(current.get("version")):
         merge_version = max(entry.version, current["version"])
     merged = Snapshots(snapshots_only_here + file_snapshots, merged_unusable)
-    merge = record(merge_version, {**here, **entry.answers}, merged, current or {})
-    replace = record(entry.version, dict(entry.answers), entry.snapshots, {})
+    # Each record keeps the time its answers were last changed: the file's for what comes from
+    # the file (the time of the import only when the file does not say), the later of the two
+    # when merging brings answers of the file to those stored here.
+    file_updated = entry.updated or context.now
+    updated_here = current.get("updated") if current is not None else None
+    if not is_time(updated_here):
+        merge_updated = file_updated
+    elif new or changed:
+        merge_updated = _later(updated_here, file_updated)
+    else:
+        merge_updated = updated_here
+    merge = record(merge_version, {**here, **entry.answers}, merged, current or {}, merge_updated)
+    replace = record(entry.version, dict(entry.answers), entry.snapshots, {}, file_updated)
 
     version_here = current.get("version") if current is not None else None
     unusable_differ = Counter(map(_json_key, stored.unusable)) != Counter(map(_json_key, entry.snapshots.unusable))
@@ -197,6 +211,15 @@ def _not_usable(definition: Questionnaire, answers: Mapping[str, Any], language:
 
 def _is_version(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _later(a: str, b: str) -> str:
+    """The later of two times of :func:`~.file_values.is_time` (their texts may differ in decimals)."""
+
+    def read(time: str) -> datetime:
+        return datetime.fromisoformat(time.replace("Z", "+00:00"))
+
+    return b if read(b) > read(a) else a
 
 
 def _same(a: object, b: object) -> bool:

@@ -1,0 +1,254 @@
+"""The built site checked against what every page promises learners, whatever made it.
+
+The theme layer (:mod:`.theme_layer`) and the checks of mkdocs.yml (:mod:`.config`) keep
+these promises for every setting they know of; a course's own templates, raw HTML in its
+pages or a setting nobody foresaw could still break them. So after MkDocs has built the
+site (into a staging folder, :mod:`.site`), every HTML file in it is read, and every
+stylesheet, and the build fails, leaving the previous site in place, if any:
+
+* lacks the Content Security Policy (exactly lederskap's, in a ``<meta>`` before any script)
+  or the referrer rule;
+* runs inline code: a ``<script>`` without ``src`` (JSON data excepted), an event handler
+  attribute (``onclick``, ...) or a ``javascript:`` address;
+* has a ``<style>`` element or a ``style`` attribute (the policy allows styles from files only);
+* loads anything from another origin: a script, stylesheet, icon, image, frame, media or
+  object, or a form that sends to another address, by an absolute URL; in stylesheets an
+  ``@import`` or ``url()`` of another origin. Links (``<a href>``) only go elsewhere when
+  the learner follows them, and are not requests of the page.
+
+Each breach is one problem with the page, its line and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import ContentProblem
+from .theme_layer import CONTENT_SECURITY_POLICY, REFERRER_POLICY
+
+_ABSOLUTE_URL = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_LOCAL_SCHEMES = ("data:", "blob:", "about:")
+"""Absolute URLs that name no other origin."""
+
+_FETCHING_LINK_TYPES = frozenset(
+    {
+        "stylesheet",
+        "icon",
+        "shortcut",
+        "apple-touch-icon",
+        "apple-touch-icon-precomposed",
+        "mask-icon",
+        "manifest",
+        "preload",
+        "prefetch",
+        "modulepreload",
+        "preconnect",
+        "dns-prefetch",
+        "prerender",
+    }
+)
+"""``<link rel>`` types the browser fetches or connects for (not ``canonical``, ``alternate``, ``prev``, ...)."""
+
+_RESOURCE_ATTRIBUTES = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "feimage": ("href", "xlink:href"),
+    "form": ("action",),
+    "button": ("formaction",),
+}
+"""The attributes by which an element makes the page load something (or send a form) at once."""
+
+_JSON_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+
+_ADDRESS_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"})
+
+FIX_SCRIPT = "put the code in a file of the pages folder and load it with extra_javascript"
+FIX_STYLE = "give the element a class and style it in a stylesheet (extra_css)"
+FIX_OTHER_ORIGIN = "put the file in the pages folder and name it by its path there"
+FIX_FORM = "a course's forms send nothing anywhere; remove the address"
+
+
+def is_other_origin(url: str) -> bool:
+    """Whether ``url`` names an origin of its own (``https://...``, ``//host/...``), other than data and blobs."""
+    return bool(_ABSOLUTE_URL.match(url)) and not url.strip().lower().startswith(_LOCAL_SCHEMES)
+
+
+class _PageReader(HTMLParser):
+    """Reads one page: its breaches as (line, message), its policies and whether it has the referrer rule."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[tuple[int, str]] = []
+        self.policies: list[str] = []
+        self.policy_line = 0
+        self.first_script_line = 0
+        self.referrer = False
+        self._inline_script = 0
+        """The line of the inline ``<script>`` being read, 0 outside one."""
+        self._script_text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "meta":
+            self._meta(values, line)
+        elif tag == "script":
+            self.first_script_line = self.first_script_line or line
+            if "src" not in values and values.get("type", "").lower() not in _JSON_SCRIPT_TYPES:
+                self._inline_script = line
+                self._script_text = []
+        elif tag == "style":
+            self.problems.append((line, f"a <style> element, which the Content Security Policy blocks: {FIX_STYLE}"))
+        elif tag == "link":
+            href = values.get("href", "")
+            if set(values.get("rel", "").lower().split()) & _FETCHING_LINK_TYPES and is_other_origin(href):
+                rel = values.get("rel", "")
+                self.problems.append((line, f'<link rel="{rel}"> loads {href} from another origin: {FIX_OTHER_ORIGIN}'))
+        for name in _RESOURCE_ATTRIBUTES.get(tag, ()):
+            for url in _urls(name, values.get(name, "")):
+                if not is_other_origin(url):
+                    continue
+                if tag in ("form", "button"):
+                    message = f"<{tag} {name}> sends the form to {url}, another origin: {FIX_FORM}"
+                else:
+                    message = f"<{tag} {name}> loads {url} from another origin: {FIX_OTHER_ORIGIN}"
+                self.problems.append((line, message))
+        self._attributes(tag, values, line)
+
+    handle_startendtag = handle_starttag
+
+    def _meta(self, values: dict[str, str], line: int) -> None:
+        if values.get("http-equiv", "").lower() == "content-security-policy":
+            self.policies.append(values.get("content", ""))
+            self.policy_line = self.policy_line or line
+        elif values.get("name", "").lower() == "referrer" and values.get("content") == REFERRER_POLICY:
+            self.referrer = True
+
+    def _attributes(self, tag: str, values: dict[str, str], line: int) -> None:
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.problems.append((line, f"a '{name}' attribute on <{tag}>, which is inline code: {FIX_SCRIPT}"))
+            elif name == "style":
+                self.problems.append(
+                    (line, f"a style attribute on <{tag}>, which the Content Security Policy blocks: {FIX_STYLE}")
+                )
+            elif name in _ADDRESS_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+                self.problems.append(
+                    (line, f"a javascript: address in <{tag} {name}>, which is inline code: {FIX_SCRIPT}")
+                )
+
+    def handle_data(self, data: str) -> None:
+        if self._inline_script:
+            self._script_text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._inline_script:
+            if "".join(self._script_text).strip():
+                message = f"an inline <script>, which the Content Security Policy blocks: {FIX_SCRIPT}"
+                self.problems.append((self._inline_script, message))
+            self._inline_script = 0
+
+
+def _urls(attribute: str, value: str) -> list[str]:
+    """The addresses in an attribute's value: one, or each candidate's of a ``srcset``."""
+    if attribute != "srcset":
+        return [value]
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def page_problems(html: str) -> list[tuple[int, str]]:
+    """The breaches of one HTML page, as (line, message), in the order of the page."""
+    reader = _PageReader()
+    reader.feed(html)
+    reader.close()
+    problems = list(reader.problems)
+    if not reader.policies:
+        problems.append(
+            (
+                0,
+                "no Content Security Policy: the page does not come from lederskap's main.html (a "
+                "template of the course's that extends base.html, or an HTML file in the pages "
+                "folder?); extend main.html instead",
+            )
+        )
+    elif reader.policies != [CONTENT_SECURITY_POLICY]:
+        problems.append(
+            (
+                reader.policy_line,
+                "a Content Security Policy other than lederskap's: leave the policy to lederskap's main.html",
+            )
+        )
+    elif reader.first_script_line and reader.first_script_line < reader.policy_line:
+        problems.append(
+            (
+                reader.first_script_line,
+                "a script before the Content Security Policy, which the policy then does not govern: "
+                "load scripts with extra_javascript, or in the blocks extrahead or scripts of main.html",
+            )
+        )
+    if not reader.referrer:
+        problems.append(
+            (
+                0,
+                f'no referrer rule (<meta name="referrer" content="{REFERRER_POLICY}">): the page '
+                "does not come from lederskap's main.html; extend main.html instead",
+            )
+        )
+    return sorted(problems, key=lambda problem: problem[0])
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_URLS = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)|url\(\s*["']?([^"')\s]+)""")
+
+
+def stylesheet_problems(css: str) -> list[tuple[int, str]]:
+    """The ``@import`` and ``url()`` of other origins in a stylesheet, as (line, message)."""
+    text = _CSS_COMMENT.sub(lambda comment: "\n" * comment.group().count("\n"), css)
+    problems = []
+    for match in _CSS_URLS.finditer(text):
+        url = match.group(1) or match.group(2)
+        if is_other_origin(url):
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append((line, f"loads {url} from another origin: {FIX_OTHER_ORIGIN}"))
+    return problems
+
+
+def _files(site: Path, suffix: str) -> Iterator[Path]:
+    yield from sorted(p for p in site.rglob(f"*{suffix}") if p.is_file())
+
+
+def check_site(site: Path, shown_as: str) -> list[ContentProblem]:
+    """Every breach in the built site in ``site`` (``shown_as``: the site folder as the author names it).
+
+    A breach that many pages share (one of the course's templates, most likely) is one problem:
+    the first page's, saying how many others have it too.
+    """
+    found: dict[str, list[ContentProblem]] = {}
+    for suffix, check in ((".html", page_problems), (".css", stylesheet_problems)):
+        for path in _files(site, suffix):
+            name = f"{shown_as}/{path.relative_to(site).as_posix()}"
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for line, message in check(text):
+                found.setdefault(message, []).append(ContentProblem(name, line, "", message))
+    problems = []
+    for message, places in found.items():
+        first, others = places[0], len({place.file for place in places[1:]} - {places[0].file})
+        if others:
+            also = f"{others} other file{'s' if others != 1 else ''}"
+            first = ContentProblem(first.file, first.line, "", f"{message} (the same in {also})")
+        problems.append(first)
+    return problems

@@ -8,6 +8,7 @@ answer is kept, mentioned and exported; once Python is ready the record is upgra
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import Page, Route
@@ -17,6 +18,7 @@ from .data_helpers import V1_FIXTURES, download_text, seed, status_text
 from .helpers import (
     LEADER_FORM,
     LEADER_PAGE,
+    SCORER_TIMEOUT_MS,
     answer,
     checked_answers,
     open_form,
@@ -58,6 +60,11 @@ def test_a_schema_1_record_with_a_removed_question_is_shown_kept_and_upgraded(
     assert before_python["answers"] == {**old["answers"], "rollemodell": 5}
 
     # Python starts: the record is upgraded (migrate_record in the worker), nothing is lost.
+    # (On a busy machine the worker may not have asked for the runtime yet: Playwright hands the
+    # held request over while it waits, so wait for it rather than expect it already.)
+    deadline = time.monotonic() + SCORER_TIMEOUT_MS / 1000
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     assert len(held) == 1
     held[0].continue_()
     wait_for_results(page, LEADER_FORM)

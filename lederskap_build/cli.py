@@ -74,9 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             course = load_course(args.config_file)
             _report_warnings(course)
+            forms, pages = len(course.questionnaires), len(course.pages)
             print(
-                f"{len(course.questionnaires)} questionnaires and {len(course.pages)} pages: no problems "
-                "(links between pages are checked by lederskap build)."
+                f"{forms} questionnaire{'s' if forms != 1 else ''} and {pages} page{'s' if pages != 1 else ''}:"
+                " no problems (links between pages are checked by lederskap build)."
             )
             return 0
         if args.command == "build":

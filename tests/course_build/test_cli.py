@@ -17,7 +17,7 @@ from .conftest import VALID_FORM, CourseFactory
 def test_check_reports_a_valid_course(make_course: CourseFactory, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-f", str(make_course())]) == 0
     assert capsys.readouterr().out == (
-        "1 questionnaires and 1 pages: no problems (links between pages are checked by lederskap build).\n"
+        "1 questionnaire and 1 page: no problems (links between pages are checked by lederskap build).\n"
     )
 
 

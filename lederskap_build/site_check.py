@@ -96,6 +96,9 @@ class _PageReader(HTMLParser):
         self.policies: list[str] = []
         self.policy_line = 0
         self.first_script_line = 0
+        self.policy_at: tuple[int, int] | None = None
+        """Where the policy's <meta> starts (line, column): a minified page is one line."""
+        self.first_script_at: tuple[int, int] | None = None
         self.referrer = False
         self._inline_script = 0
         """The line of the inline ``<script>`` being read, 0 outside one."""
@@ -108,6 +111,7 @@ class _PageReader(HTMLParser):
             self._meta(values, line)
         elif tag == "script":
             self.first_script_line = self.first_script_line or line
+            self.first_script_at = self.first_script_at or self.getpos()
             if "src" not in values and values.get("type", "").lower() not in _JSON_SCRIPT_TYPES:
                 self._inline_script = line
                 self._script_text = []
@@ -135,6 +139,7 @@ class _PageReader(HTMLParser):
         if values.get("http-equiv", "").lower() == "content-security-policy":
             self.policies.append(values.get("content", ""))
             self.policy_line = self.policy_line or line
+            self.policy_at = self.policy_at or self.getpos()
         elif values.get("name", "").lower() == "referrer" and values.get("content") == REFERRER_POLICY:
             self.referrer = True
 
@@ -192,7 +197,7 @@ def page_problems(html: str) -> list[tuple[int, str]]:
                 "a Content Security Policy other than lederskap's: leave the policy to lederskap's main.html",
             )
         )
-    elif reader.first_script_line and reader.first_script_line < reader.policy_line:
+    elif reader.first_script_at and reader.policy_at and reader.first_script_at < reader.policy_at:
         problems.append(
             (
                 reader.first_script_line,

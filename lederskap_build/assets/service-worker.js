@@ -71,6 +71,8 @@ const REVISION = "X-Lederskap-Revision";
 
 const absolute = (/** @type {string} */ url) => new URL(url, SCOPE).href;
 const networkFirst = new Set([...SITE.pages, ...SITE.optional].map(absolute));
+/** The revision of each file of the manifest, by its address: what a copy kept on the way (fetch) is marked with. */
+const REVISIONS = new Map([...SITE.assets, ...SITE.runtime].map(([path, revision]) => [absolute(path), revision]));
 
 /** @param {URL} url */
 function inSite(url) {
@@ -244,7 +246,8 @@ async function ownCache() {
 async function keep(url, response) {
   if (!response.ok || response.type !== "basic") return;
   const cache = await ownCache();
-  if (cache) await cache.put(url, await storable(response));
+  // Marked with its revision, so that keeping the runtime later (fill) does not download it again.
+  if (cache) await cache.put(url, await storable(response, REVISIONS.get(url)));
 }
 
 /**

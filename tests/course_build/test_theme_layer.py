@@ -364,3 +364,14 @@ def test_what_the_stylesheet_check_finds() -> None:
             "path there",
         ),
     ]
+
+
+def test_a_script_before_the_policy_is_found_on_a_minified_page_too() -> None:
+    """A minified page is one line: the script and the policy are told apart by their column."""
+    head = PAGE.replace("BODY", "")
+    policy = head[head.index("<meta http-equiv") : head.index(">", head.index("<meta http-equiv")) + 1]
+    one_line = head.replace(policy, '<script src="assets/early.js"></script>' + policy, 1).replace("\n", "")
+    found = page_problems(one_line)
+    assert [message.split(":")[0] for _, message in found] == [
+        "a script before the Content Security Policy, which the policy then does not govern"
+    ]

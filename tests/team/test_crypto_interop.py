@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from lederskap_build.js_comments import strip_comment_lines
-
-ROOT = Path(__file__).resolve().parents[2]
-MODULE = ROOT / "lederskap_build" / "assets" / "lederskap" / "team-crypto.js"
 PEER = Path(__file__).resolve().parent / "crypto_peer.mjs"
 
 # ---- the format, from scorer/TEAM.md ------------------------------------------------------------
@@ -155,8 +152,10 @@ def peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not on PATH")
-    module = tmp_path_factory.mktemp("team-crypto") / "team-crypto.js"
-    module.write_text(strip_comment_lines(MODULE.read_text(encoding="utf-8")), encoding="utf-8")
+    # The module as a build writes it, next to the generated constants.js it imports.
+    site = tmp_path_factory.mktemp("team-crypto")
+    subprocess.run([sys.executable, "-m", "lederskap_build.dev_assets", str(site)], check=True, capture_output=True)
+    module = site / "assets" / "lederskap" / "team-crypto.js"
     process = subprocess.Popen(
         [node, str(PEER), str(module)],
         stdin=subprocess.PIPE,

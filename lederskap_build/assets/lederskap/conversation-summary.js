@@ -138,7 +138,9 @@ export class ConversationSummary {
       type: "text",
       class: "lsk-text-input",
       id: uniqueId("lsk-summary-name"),
-      autocomplete: "name",
+      // Not offered to the browser's autofill either: the name is for this printout only.
+      autocomplete: "off",
+      spellcheck: "false",
       "data-lsk-summary-name": true,
       "data-lsk-focus-key": "summary-name",
     });

@@ -23,6 +23,8 @@
 // for years. X25519 is newer in browsers (2024-2025) and would double the formats,
 // the tests and the paths a reply can take, for no gain in what the tool protects.
 
+import { constants } from "./constants.js";
+
 export const INVITATION_PREFIX = "lsk-invite";
 export const REPLY_PREFIX = "lsk-reply";
 export const TEXT_FORMAT = 1;
@@ -37,8 +39,9 @@ const INVITATION_ID_BYTES = 16;
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 // The fields of the texts: none holds a ".", the separator, nor anything a URL's
-// fragment or a chat program would change.
-const NAME_FIELD = /^[a-z0-9_-]{1,64}$/;
+// fragment or a chat program would change. Course and questionnaire are ids (the
+// project's one id pattern, constants.js).
+const NAME_FIELD = new RegExp(`^(?:${constants.idPattern})$`);
 const INVITATION_FIELD = /^[0-9a-f]{32}$/;
 const VERSION_FIELD = /^[1-9][0-9]{0,8}$/;
 const LENGTH_FIELD = /^(?:0|[1-9][0-9]{0,8})$/;

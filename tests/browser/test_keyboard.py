@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from .helpers import checked_answers, form_is_mounted, stored_record, wait_for_results
+from .helpers import SCORER_TIMEOUT_MS, checked_answers, form_is_mounted, stored_record, wait_for_results
 from .questionnaires import QUESTIONNAIRES, allocation_values, definition, has_results, likert_values, ticked_options
 
 pytestmark = pytest.mark.browser
@@ -49,6 +49,15 @@ def press(page: Page, key: str, times: int = 1) -> Any:
     for _ in range(times):
         page.keyboard.press(key)
     return focus(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until the results shown are those of the answers on screen: drawing them moves what
+    follows, and the next Tab must reach a control where it will stay (on a busy machine the
+    results of an answer can arrive after the focus has moved on)."""
+    page.wait_for_function(
+        "() => !document.querySelector('form.lsk-questionnaire[data-lsk-pending]')", timeout=SCORER_TIMEOUT_MS
+    )
 
 
 def check_focus_is_seen(state: Any) -> None:
@@ -85,11 +94,14 @@ def complete_with_keyboard(page: Page, questionnaire: str) -> dict[str, Any]:
             assert state["checked"] and int(state["value"]) == likert[state["name"]]
             check_focus_is_seen(state)
             answered.add(state["name"])
+            settle(page)
         elif state["type"] == "checkbox" and state["value"] and (state["name"], state["value"]) in ticks:
             state = press(page, "Space")
             assert state["checked"]
+            settle(page)
         elif state["type"] == "text" and state["name"] in cells:
             page.keyboard.type(str(cells[state["name"]]))
+            settle(page)
         elif state["tag"] == "textarea":
             typed += 1
             page.keyboard.type(f"Skrevet {typed}")

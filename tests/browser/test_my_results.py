@@ -38,6 +38,7 @@ from .helpers import (
     JOBS_FORM,
     LEADER_FORM,
     LEADER_PAGE,
+    SCORER_TIMEOUT_MS,
     SUB_PATH,
     answer,
     dimension_rows,
@@ -162,7 +163,8 @@ def test_snapshots_show_the_change_per_dimension_and_can_be_renamed_and_deleted(
 
     # Compare the start with the answers now.
     leader.locator('select[data-lsk-compare-select="to"]').select_option("now")
-    assert "Nå (svarene dine i dag)" in table.locator("thead").inner_text()
+    # The comparison is computed by the scorer, then drawn again: wait for the new heading.
+    expect(table.locator("thead")).to_contain_text("Nå (svarene dine i dag)", timeout=SCORER_TIMEOUT_MS)
 
     # Rename the second snapshot.
     second = leader.locator("li.lsk-snapshot").nth(1)

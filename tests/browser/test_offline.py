@@ -83,6 +83,13 @@ CACHE_GONE = """async ([name, timeoutMs]) => {
 """Resolves to true once the cache ``name`` is gone (false after ``timeoutMs``)."""
 
 
+def copy_of(built_site: Path, tmp_path: Path) -> Path:
+    """A copy of the session's built course, for a test's own server (the session's server keeps the original)."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    return site
+
+
 def build_info(site: Path) -> Any:
     text = (site / "assets" / "lederskap" / "build-info.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("Object.freeze(") + len("Object.freeze(") : text.rindex(");")])
@@ -146,8 +153,7 @@ def visitor(browser: Browser) -> Iterator[Any]:
 
 
 def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    site = copy_of(built_site, tmp_path)
     build = build_info(site)["build"]
     server = SiteServer(site).start()
     try:
@@ -210,8 +216,7 @@ RUNTIME_FOLDERS = (SUB_PATH + "assets/lederskap/pyodide/", SUB_PATH + "assets/le
 def test_the_start_page_keeps_the_runtime_only_once_the_learner_stays(
     visitor: Any, built_site: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    site = copy_of(built_site, tmp_path)
     with SiteServer(site) as server:
         you: Visitor = visitor(server)
         page = you.page
@@ -230,8 +235,7 @@ def test_the_start_page_keeps_the_runtime_only_once_the_learner_stays(
 def test_under_save_data_only_a_questionnaire_brings_the_runtime(
     visitor: Any, built_site: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    site = copy_of(built_site, tmp_path)
     with SiteServer(site) as server:
         you: Visitor = visitor(server)
         you.context.add_init_script(SAVE_DATA)
@@ -336,8 +340,7 @@ def first_result_ms(page: Page) -> float:
 def test_print_time_to_first_result_on_a_first_and_a_second_visit(
     visitor: Any, built_site: Path, tmp_path: Path
 ) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    site = copy_of(built_site, tmp_path)
     with SiteServer(site) as server:
         you: Visitor = visitor(server)
         page = you.page

@@ -13,10 +13,12 @@ from lederskap_scorer.schema import Problem, SchemaError, parse
 from .config import Project, load_project
 from .errors import ContentError, ContentProblem
 from .pages import (
+    BLOCK_START,
+    BLOCKS,
     KNOWN_DIRECTIVES,
-    MY_RESULTS_SYNTAX,
     SYNTAX,
     Swallowed,
+    block_syntax,
     find_other_directives,
     find_placements,
     find_swallowed,
@@ -239,7 +241,8 @@ _SWALLOWED_BY = {"indentation": "is indented", "list": "is in a list", "quote": 
 def _swallowed_problem(file: str, swallowed: Swallowed) -> ContentProblem:
     """A directive line Markdown would show as text: where it is and how to make it work."""
     shown = swallowed.text if len(swallowed.text) <= 60 else swallowed.text[:57] + "..."
-    what = "the learner's results" if swallowed.text.startswith(MY_RESULTS_SYNTAX) else "the questionnaire"
+    block = BLOCK_START.match(swallowed.text)
+    what = BLOCKS[block["name"]] if block else "the questionnaire"
     return ContentProblem(
         file,
         swallowed.line,
@@ -250,19 +253,20 @@ def _swallowed_problem(file: str, swallowed: Swallowed) -> ContentProblem:
 
 
 def _check_other_directives(file: str, text: str) -> list[ContentProblem]:
-    """``::my-results`` exactly, at most once per page; no directive of another name."""
+    """Each block (``::my-results``, ``::team``) exactly, at most once per page; no directive of another name."""
     problems = []
-    first_results: int | None = None
+    first: dict[str, int] = {}
     known = ", ".join(f"::{name}" for name in KNOWN_DIRECTIVES)
     for directive in find_other_directives(text):
-        if directive.name != "my-results":
+        syntax = block_syntax(directive.name)
+        if directive.name not in BLOCKS:
             message = f"unknown directive '::{directive.name}' (known: {known})"
         elif not directive.well_formed:
-            message = f"expected a line of the form {MY_RESULTS_SYNTAX}"
-        elif first_results is not None:
-            message = f"{MY_RESULTS_SYNTAX} is placed twice on this page (first on line {first_results})"
+            message = f"expected a line of the form {syntax}"
+        elif directive.name in first:
+            message = f"{syntax} is placed twice on this page (first on line {first[directive.name]})"
         else:
-            first_results = directive.line
+            first[directive.name] = directive.line
             continue
         problems.append(ContentProblem(file, directive.line, "", message))
     return problems

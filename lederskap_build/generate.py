@@ -39,11 +39,12 @@ from .js_comments import strip_comment_lines
 from .messages import Messages, load_messages
 from .my_results import render_my_results, results_page_link
 from .output_folders import GENERATED, THEME, OutputFolder, claim_folder, mark_folder
-from .pages import MY_RESULTS_SYNTAX, page_size_problem, replace_placements, wrap_rendered
+from .pages import MY_RESULTS_SYNTAX, TEAM_SYNTAX, page_size_problem, replace_placements, wrap_rendered
 from .questionnaire_pages import questionnaire_pages
 from .render import render_questionnaire
 from .stdlib import ARCHIVE_NAME as STDLIB_ARCHIVE
 from .stdlib import build_scorer_stdlib, stdlib_cache_dir
+from .team_page import render_team
 from .theme_layer import plan_theme
 from .wheel import build_scorer_wheel
 
@@ -116,7 +117,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     messages = Messages(project.settings.language)
     outputs: dict[str, Output] = {}
     rendered: dict[str, str] = {}
-    """Each questionnaire's block by its id, and the learner's results by ``::my-results``."""
+    """Each questionnaire's block by its id, and the site's own blocks by their lines (``::my-results``, ``::team``)."""
 
     def render(questionnaire_id: str) -> str:
         if questionnaire_id not in rendered:
@@ -130,12 +131,17 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
             rendered[MY_RESULTS_SYNTAX] = wrap_rendered(render_my_results(course, messages))
         return rendered[MY_RESULTS_SYNTAX]
 
+    def team() -> str:
+        if TEAM_SYNTAX not in rendered:
+            rendered[TEAM_SYNTAX] = wrap_rendered(render_team(course, messages))
+        return rendered[TEAM_SYNTAX]
+
     too_large: list[ContentProblem] = []
     for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(project.pages_dir).as_posix()
         if path.suffix == ".md":
             source = path.read_text(encoding="utf-8")
-            content = replace_placements(source, render, my_results).encode("utf-8")
+            content = replace_placements(source, render, {"my-results": my_results, "team": team}).encode("utf-8")
             problem = page_size_problem(project.relative(path), source, len(content), rendered)
             if problem is not None:
                 too_large.append(problem)

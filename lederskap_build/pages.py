@@ -4,10 +4,15 @@ A page places a questionnaire with a line of its own::
 
     ::questionnaire{id="leder-egenvurdering"}
 
-and the learner's own results of every questionnaire of the course (with the
-controls to export, import and delete them) with::
+and a block of the site's own with its name alone on a line (:data:`BLOCKS`): the
+learner's own results of every questionnaire of the course (with the controls to
+export, import and delete them) with::
 
     ::my-results
+
+and the team tools (invitations, replies, the team's result) with::
+
+    ::team
 
 Any other line starting with ``::`` and a name is an unknown directive. Lines
 inside fenced code blocks (at any indentation) and HTML comments are left alone,
@@ -37,11 +42,19 @@ COMMENT_START = re.compile(r"^ {0,3}<!--")
 CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 """A quote marker or a list marker, with the indentation before it."""
 SYNTAX = '::questionnaire{id="<questionnaire id>"}'
-MY_RESULTS = re.compile(r"^::my-results[ \t]*$")
-MY_RESULTS_START = re.compile(r"^::my-results(?![A-Za-z0-9_])")
+BLOCKS = {"my-results": "the learner's results", "team": "the team tools"}
+"""The directives that place a block of the site's own (a name alone on its line), and what each
+places, in the words of the build's messages. Each is placed at most once per page."""
+BLOCK_START = re.compile(r"^::(?P<name>" + "|".join(re.escape(name) for name in BLOCKS) + r")(?![A-Za-z0-9_])")
 MY_RESULTS_SYNTAX = "::my-results"
+TEAM_SYNTAX = "::team"
 ANY_DIRECTIVE = re.compile(r"^::(?P<name>[A-Za-z][A-Za-z0-9_-]*)")
-KNOWN_DIRECTIVES = ("questionnaire", "my-results")
+KNOWN_DIRECTIVES = ("questionnaire", *BLOCKS)
+
+
+def block_syntax(name: str) -> str:
+    """The line that places the block ``name`` (of :data:`BLOCKS`)."""
+    return f"::{name}"
 
 MAX_PAGE_BYTES = 20_000_000
 """The most a page may weigh with its questionnaires rendered into it (bytes of the generated Markdown).
@@ -136,10 +149,10 @@ def find_placements(text: str) -> list[Placement]:
 
 @dataclass(frozen=True)
 class OtherDirective:
-    """A directive line that is not a questionnaire placement: ``::my-results`` or an unknown one.
+    """A directive line that is not a questionnaire placement: a block (:data:`BLOCKS`) or an unknown one.
 
-    ``name`` is the word after ``::``; ``well_formed`` says whether a ``::my-results``
-    line is exactly that.
+    ``name`` is the word after ``::``; ``well_formed`` says whether a block's line is
+    exactly its name (spaces after it allowed).
     """
 
     line: int
@@ -148,13 +161,15 @@ class OtherDirective:
 
 
 def find_other_directives(text: str) -> list[OtherDirective]:
-    """Every ``::my-results`` line and every line starting like a directive of an unknown name, in order."""
+    """Every block line (:data:`BLOCKS`) and every line starting like a directive of an unknown name, in order."""
     found = []
     for number, line in _lines_outside_code(text):
         if DIRECTIVE_START.match(line):
             continue
-        if MY_RESULTS_START.match(line):
-            found.append(OtherDirective(number, "my-results", MY_RESULTS.match(line) is not None))
+        block = BLOCK_START.match(line)
+        if block:
+            name = block["name"]
+            found.append(OtherDirective(number, name, line.rstrip(" \t") == block_syntax(name)))
             continue
         match = ANY_DIRECTIVE.match(line)
         if match:
@@ -167,7 +182,7 @@ SwallowedBy = Literal["indentation", "list", "quote"]
 
 @dataclass(frozen=True)
 class Swallowed:
-    """A ``::questionnaire`` or ``::my-results`` line that Markdown would show as text.
+    """A ``::questionnaire`` or block line that Markdown would show as text.
 
     ``text`` is the directive as written (without what comes before it) and ``by`` what
     comes before it: indentation (a box, an indented code block), a list marker or a quote marker.
@@ -179,11 +194,11 @@ class Swallowed:
 
 
 def find_swallowed(text: str) -> list[Swallowed]:
-    """Every ``::questionnaire`` or ``::my-results`` line that does not start at the line's first column."""
+    """Every ``::questionnaire`` or block line that does not start at the line's first column."""
     found = []
     for number, line in _lines_outside_code(text):
         prefix, rest = _split_container(line)
-        if not prefix or not (DIRECTIVE_START.match(rest) or MY_RESULTS_START.match(rest)):
+        if not prefix or not (DIRECTIVE_START.match(rest) or BLOCK_START.match(rest)):
             continue
         markers = prefix.replace(" ", "").replace("\t", "")
         by: SwallowedBy = "quote" if ">" in markers else "list" if markers else "indentation"
@@ -192,19 +207,20 @@ def find_swallowed(text: str) -> list[Swallowed]:
 
 
 def replace_placements(
-    text: str, render: Callable[[str], str], render_my_results: Callable[[], str] | None = None
+    text: str, render: Callable[[str], str], render_blocks: Mapping[str, Callable[[], str]] | None = None
 ) -> str:
     """The page with each well-formed placement line replaced by ``render(id)``, as an HTML block,
-    and each ``::my-results`` line by ``render_my_results()`` (when given)."""
+    and each well-formed block line by its renderer in ``render_blocks`` (by name, when given)."""
     wanted = {p.line for p in find_placements(text) if p.id is not None}
-    results = {d.line for d in find_other_directives(text) if d.name == "my-results" and d.well_formed}
+    blocks = {d.line: d.name for d in find_other_directives(text) if d.name in BLOCKS and d.well_formed}
+    renderers = render_blocks or {}
     out = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = DIRECTIVE.match(line) if number in wanted else None
         if match:
             out.append(f"\n{render(match['id'])}\n")
-        elif number in results and render_my_results is not None:
-            out.append(f"\n{render_my_results()}\n")
+        elif number in blocks and blocks[number] in renderers:
+            out.append(f"\n{renderers[blocks[number]]()}\n")
         else:
             out.append(line)
     return "\n".join(out) + "\n"
@@ -214,7 +230,7 @@ def page_size_problem(file: str, text: str, size: int, rendered: Mapping[str, st
     """The problem of a page whose generated Markdown is ``size`` bytes, if that is over :data:`MAX_PAGE_BYTES`.
 
     ``text`` is the page as written and ``rendered`` the blocks put into it, by questionnaire id
-    (the learner's results by ``::my-results``); the problem is on the line of the largest.
+    (the site's own blocks by their lines, ``::my-results``); the problem is on the line of the largest.
     """
     if size <= MAX_PAGE_BYTES:
         return None
@@ -228,9 +244,9 @@ def page_size_problem(file: str, text: str, size: int, rendered: Mapping[str, st
         if p.id is not None
     ]
     blocks += [
-        (d.line, rendered[MY_RESULTS_SYNTAX], "every questionnaire's results, placed here; shorten their texts")
+        (d.line, rendered[block_syntax(d.name)], f"{BLOCKS[d.name]}, placed here; shorten the questionnaires' texts")
         for d in find_other_directives(text)
-        if d.name == "my-results" and d.well_formed
+        if d.name in BLOCKS and d.well_formed and block_syntax(d.name) in rendered
     ]
     if not blocks:
         return ContentProblem(file, 0, "", f"{expected}; split the page")

@@ -100,10 +100,14 @@ def confirm_dialog(page: Page, confirm: bool = True) -> None:
     dialog.wait_for(state="detached")
 
 
-def feedback(page: Page, scope: str = "") -> str:
-    """The text of the (first) feedback line under ``scope``, once it has one."""
+def feedback(page: Page, scope: str = "", containing: str = "") -> str:
+    """The text of the (first) feedback line under ``scope``, once it has one (holding ``containing``:
+    after an action that finishes later, such as a delete that also removes the team keys)."""
     locator = page.locator(f"{scope} [data-lsk-feedback]".strip()).first
-    page.wait_for_function("element => element.textContent.length > 0", arg=locator.element_handle())
+    page.wait_for_function(
+        "([element, text]) => element.textContent.length > 0 && element.textContent.includes(text)",
+        arg=[locator.element_handle(), containing],
+    )
     return " ".join(locator.inner_text().split())
 
 

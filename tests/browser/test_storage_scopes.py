@@ -120,7 +120,9 @@ def test_deleting_the_course_on_one_site_leaves_the_nested_site_untouched(page: 
     assert [q["answers"] for q in exported["questionnaires"] if q["id"] == LEADER_FORM] == [{"selvinnsikt": 2}]
     page.locator('[data-lsk-action="delete-course"]').click()
     confirm_dialog(page)
-    assert "Alle svarene og målingene i kurset er slettet" in feedback(page, "[data-lsk-course-tools]")
+    assert "Alle svarene og målingene i kurset er slettet" in feedback(
+        page, "[data-lsk-course-tools]", containing="Alle svarene og målingene i kurset er slettet"
+    )
 
     left = {k: v for k, v in all_storage(page).items() if k.startswith("lederskap/")}
     assert left == {**nested, **old_nested}

@@ -84,6 +84,10 @@ def rewrites(name: str, value: object) -> list[re.Pattern[str]]:
             rf"\.(?:slice|substring)\(\s*0\s*,\s*{number}\s*\)",
             rf"\.length\s*(?:[<>]=?|[!=]==?)\s*{number}",
         ],
+        "maxReplies": [
+            rf"\bMAX_REPLIES\s*=\s*{number}",
+            rf"\.length\s*(?:[<>]=?|[!=]==?)\s*{number}",
+        ],
     }[name]
     return [re.compile(pattern) for pattern in patterns]
 
@@ -125,6 +129,8 @@ def test_no_module_of_the_page_writes_a_shared_value_itself() -> None:
         ("maxImportBytes", "if (file.size > 2_097_152) return;"),
         ("maxSnapshotName", "maxlength: 200,"),
         ("maxSnapshotName", "name.trim().slice(0, 200)"),
+        ("maxReplies", "export const MAX_REPLIES = 200;"),
+        ("maxReplies", "if (invitation.replies.length >= 200) return;"),
         ("timePattern", r"const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;"),
         ("timePattern", 'const TIME = "\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}";'),
         ("idPattern", 'const ID = "[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?";'),

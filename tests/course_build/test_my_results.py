@@ -89,7 +89,7 @@ def test_unknown_directives_are_named_with_their_line(make_course: CourseFactory
         "index.md": '::questionnaire{id="check"}\n::my-result\n::questionaire{id="check"}\n'
         "```\n::anything-in-code\n```\n:::note\n::questionnaires\n",
     }
-    known = "(known: ::questionnaire, ::my-results)"
+    known = "(known: ::questionnaire, ::my-results, ::team)"
     assert problems_of(make_course(pages=pages)) == [
         f"docs/index.md:2: unknown directive '::my-result' {known}",
         f"docs/index.md:3: unknown directive '::questionaire' {known}",
@@ -102,7 +102,7 @@ def test_every_problem_of_every_page_is_listed_with_the_others(make_course: Cour
     assert problems_of(make_course(pages=pages)) == [
         "docs/index.md:1: unknown questionnaire 'chek' (known: check)",
         "docs/index.md:2: expected a line of the form ::my-results",
-        "docs/other.md:1: unknown directive '::results' (known: ::questionnaire, ::my-results)",
+        "docs/other.md:1: unknown directive '::results' (known: ::questionnaire, ::my-results, ::team)",
     ]
 
 
@@ -139,7 +139,7 @@ def test_the_container_holds_the_course_and_every_definition_in_menu_order(make_
 
 def test_the_directive_line_is_replaced_and_code_is_left_alone() -> None:
     text = "# Mine\n\n::my-results\n\n```\n::my-results\n```\n"
-    replaced = replace_placements(text, lambda _: "FORM", lambda: "<div>RESULTS</div>")
+    replaced = replace_placements(text, lambda _: "FORM", {"my-results": lambda: "<div>RESULTS</div>"})
     assert replaced == "# Mine\n\n\n<div>RESULTS</div>\n\n\n```\n::my-results\n```\n"
 
 

@@ -87,10 +87,14 @@ def test_the_statements_stay_searchable(built: Path) -> None:
         texts = " ".join(e["text"] for e in entries if e["location"].startswith(page.with_suffix("").as_posix()))
         assert [item.text for _, item in q.items() if item.text not in texts] == [], questionnaire_id
     maktdeling = [e for e in entries if e["location"].endswith("#lsk-leder-egenvurdering-maktdeling-title")]
-    assert [e["text"] for e in maktdeling] == [
+    assert [e["text"] for e in maktdeling if e["location"].startswith("verktoy/")] == [
         "Jeg gir tydelig oppgaveansvar og delegerer myndighet Jeg tydeliggjør handlingsrom "
         "Jeg klargjør oppdraget (hovedoppgave og -mål)"
     ]
+    # The team page holds the same forms for the members it invites, left out of the search:
+    # their headings make entries without text, so search leads to the questionnaire's own page.
+    team_forms = [e for e in entries if e["location"].startswith("med-teamet/#lsk-")]
+    assert team_forms and all(e["text"] == "" for e in team_forms)
 
 
 class _ExcludedNesting(HTMLParser):

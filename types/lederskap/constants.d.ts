@@ -14,6 +14,8 @@ export interface StorageKeyConstants {
   readonly legacyPrefix: string;
   /** The name of the course's own notes under its scope: "_course". */
   readonly courseNotes: string;
+  /** The name under its scope of the course's opened team replies: "_team". */
+  readonly teamReplies: string;
   /** The name under its scope of the course's IndexedDB database of team invitation keys: "_team-keys". */
   readonly teamKeys: string;
 }
@@ -32,6 +34,8 @@ export interface Constants {
   readonly maxImportBytes: number;
   /** The longest name of a snapshot, in characters (records/file_values.py, MAX_NAME). */
   readonly maxSnapshotName: number;
+  /** The most replies one team invitation keeps and one team result reads (limits.py, MAX_REPLIES). */
+  readonly maxReplies: number;
   /**
    * The form of an id, as the source of a regular expression without anchors: match it against a
    * whole text, `new RegExp(`^(?:${constants.idPattern})$`)` (schema.py, ID_PATTERN).

@@ -24,6 +24,8 @@ import { formatTime } from "./snapshots.js";
 import { EXPORT_REMINDER_DAYS, exportIsDue, noteExport, unexportedSince } from "./course-notes.js";
 import { timestamp } from "./local-storage.js";
 import { courseRecords, deleteCourse, parseRecord } from "./record-store.js";
+import { deleteTeamKeys } from "./team-keys.js";
+import { forgetTeamInMemory } from "./team-replies.js";
 
 /**
  * @import { Answers, Definition } from "./answers.js"
@@ -338,10 +340,18 @@ export class CourseDataTools {
       this.tools.say(t("delete.cancelled"));
       return;
     }
-    deleteCourse(this.page.sitePath, this.page.course);
+    const { sitePath, course } = this.page;
+    const removed = deleteCourse(sitePath, course);
+    forgetTeamInMemory(sitePath, course);
+    let keysRemoved = true;
+    try {
+      await deleteTeamKeys(sitePath, course);
+    } catch {
+      keysRemoved = false; // IndexedDB cannot be used here: then it holds no keys of ours either.
+    }
     this.page.results.clear();
     this.page.renderAll();
-    this.tools.say(t("delete.done_course"));
+    this.tools.say(t(removed && keysRemoved ? "delete.done_course" : "delete.failed_course"));
   }
 
   // ---- import ---------------------------------------------------------------

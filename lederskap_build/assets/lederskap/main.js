@@ -38,17 +38,27 @@ function mountAll() {
       console.error("lederskap: could not set up the questionnaire", error);
     }
   }
-  // The learner's own results page (the ::my-results directive): its code is loaded
+  // The site's own pages (the ::my-results and ::team directives): their code is loaded
   // only there, so that a questionnaire page does not download it.
-  const found = /** @type {NodeListOf<HTMLDivElement>} */ (document.querySelectorAll("div.lsk-my-results"));
+  mountBlocks("div.lsk-my-results", () => import("./my-results.js").then(({ mountMyResults }) => mountMyResults));
+  mountBlocks("div.lsk-team", () => import("./team-page.js").then(({ mountTeam }) => mountTeam));
+}
+
+/**
+ * Mount each container of a block not mounted yet, with the code loaded on first use.
+ * @param {string} selector
+ * @param {() => Promise<(container: HTMLElement, options: {sitePath: string}) => void>} load
+ */
+function mountBlocks(selector, load) {
+  const found = /** @type {NodeListOf<HTMLDivElement>} */ (document.querySelectorAll(selector));
   const containers = [...found].filter((c) => !mounted.has(c));
   if (containers.length === 0) return;
   for (const container of containers) mounted.add(container);
-  import("./my-results.js")
-    .then(({ mountMyResults }) => {
-      for (const container of containers) mountMyResults(container, { sitePath });
+  load()
+    .then((mount) => {
+      for (const container of containers) mount(container, { sitePath });
     })
-    .catch((error) => console.error("lederskap: could not set up the results page", error));
+    .catch((error) => console.error(`lederskap: could not set up ${selector}`, error));
 }
 
 window.__lederskap ||= {};

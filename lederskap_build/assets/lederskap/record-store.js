@@ -423,7 +423,7 @@ export class AnswerStore {
       // Keys of the first format not moved yet too, so that deleted answers never come back.
       const legacy = new Set(
         legacyKeys(this.storage, this.sitePath, this.course)
-          .filter(({ kind }) => kind.kind !== "notes" && kind.questionnaire === this.questionnaire)
+          .filter(({ kind }) => "questionnaire" in kind && kind.questionnaire === this.questionnaire)
           .map((entry) => entry.key),
       );
       removeKeys(this.storage, (key) => key === this.key || key.startsWith(`${this.key}/`) || legacy.has(key));

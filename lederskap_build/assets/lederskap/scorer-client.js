@@ -173,6 +173,30 @@ class ScorerClient extends EventTarget {
   }
 
   /**
+   * What a member's team reply carries of their answers (lederskap_scorer.api.reply_answers_json).
+   * @param {string} definition the questionnaire's definition JSON
+   * @param {string} answers the answers JSON
+   * @returns {Promise<string>}
+   */
+  async replyAnswers(definition, answers) {
+    await this.start();
+    const data = await this.request("reply-answers", { definition, answers });
+    return data.json;
+  }
+
+  /**
+   * The team result (lederskap_scorer.api.team_json).
+   * @param {{own: string, others: string, ownAnswers: string, replies: string, language: string}} request
+   *   the two definitions, the inviter's own answers ("null" to leave them out) and the opened replies (JSON)
+   * @returns {Promise<string>}
+   */
+  async team(request) {
+    await this.start();
+    const data = await this.request("team", request);
+    return data.json;
+  }
+
+  /**
    * Check an export file against the course: the import plan (lederskap_scorer.api.check_import_json).
    * @param {string} file the file's text
    * @param {string} context the course's definitions and stored records (JSON)

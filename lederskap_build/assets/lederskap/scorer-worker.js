@@ -7,11 +7,14 @@
 //                    {type: "migrate", id, data: {record}}     upgrade a stored record (its JSON text)
 //                    {type: "check-import", id, data: {file, context}}   an import plan (JSON texts)
 //                    {type: "compare", id, data: {from, to, language}}   the change between two measurements
+//                    {type: "reply-answers", id, data: {definition, answers}}   what a team reply carries
+//                    {type: "team", id, data: {own, others, ownAnswers, replies, language}}   the team result
 //   worker -> page   {type: "stage", id, data: {stage}}        the start reached a stage
 //                    {type: "ready", id, data: {stdlib}}       the scorer can be used ("trimmed" or
 //                                                              "full": the standard library it runs with)
 //                    {type: "result", id, data: {json}}        the answer of score_json,
-//                                                              migrate_record_json, check_import_json or compare_json
+//                                                              migrate_record_json, check_import_json, compare_json,
+//                                                              reply_answers_json or team_json
 //                    {type: "error", id, data: {stage, message}}  a request failed
 // Stages of the start, in order: "runtime" (load Pyodide), "wheel" (load our
 // wheel), "import" (import lederskap_scorer.api). Any other message type is an
@@ -35,7 +38,8 @@ import { buildInfo } from "./build-info.js";
 /**
  * The functions of lederskap_scorer.api the worker calls: JSON texts in, a JSON text (a Python
  * str) out.
- * @typedef {"score_json" | "migrate_record_json" | "compare_json" | "check_import_json"} ApiFunction
+ * @typedef {"score_json" | "migrate_record_json" | "compare_json" | "check_import_json" |
+ *   "reply_answers_json" | "team_json"} ApiFunction
  */
 
 /**
@@ -323,6 +327,24 @@ const handlers = {
       throw new StageError("protocol", new Error("compare expects the two scores and the language as strings"));
     }
     post("result", id, { json: String(await callScorer(id, "score", "compare_json", [from, to, language])) });
+  },
+  // The team tool (scorer/TEAM.md): what a member's reply carries, and the inviter's team result.
+  async "reply-answers"(id, data) {
+    const { definition, answers } = fieldsOf(data);
+    if (typeof definition !== "string" || typeof answers !== "string") {
+      throw new StageError("protocol", new Error("reply-answers expects the definition and the answers as strings"));
+    }
+    post("result", id, { json: String(await callScorer(id, "score", "reply_answers_json", [definition, answers])) });
+  },
+  async team(id, data) {
+    const fields = fieldsOf(data);
+    const args = [fields.own, fields.others, fields.ownAnswers, fields.replies, fields.language];
+    const texts = args.filter((value) => typeof value === "string");
+    if (texts.length !== args.length) {
+      throw new StageError("protocol", new Error("team expects the definitions, answers, replies and language as strings"));
+    }
+    const json = await callScorer(id, "score", "team_json", texts);
+    post("result", id, { json: String(json) });
   },
   async "check-import"(id, data) {
     const { file, context } = fieldsOf(data);

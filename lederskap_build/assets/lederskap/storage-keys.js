@@ -34,12 +34,13 @@
 
 import { constants } from "./constants.js";
 
-const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes, teamKeys } = constants.storageKeys;
+const { prefix: PREFIX, legacyPrefix: LEGACY_PREFIX, courseNotes, teamReplies, teamKeys } = constants.storageKeys;
 export const COURSE_NOTES = courseNotes;
+export const TEAM_REPLIES = teamReplies;
 
 /**
  * What a key under a course's scope is (keyKind).
- * @typedef {{kind: "notes"} | {questionnaire: string, kind: "record" | "unreadable" | "version" | "results"}} KeyKind
+ * @typedef {{kind: "notes"} | {kind: "team"} | {questionnaire: string, kind: "record" | "unreadable" | "version" | "results"}} KeyKind
  */
 
 /**
@@ -106,6 +107,16 @@ export function notesKey(sitePath, course) {
 }
 
 /**
+ * The key of one course's opened team replies on one site (team-replies.js).
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string}
+ */
+export function teamRepliesKey(sitePath, course) {
+  return `${courseScope(sitePath, course)}${TEAM_REPLIES}`;
+}
+
+/**
  * The name of the IndexedDB database of one course's team invitation keys on one site.
  * @param {string} sitePath
  * @param {string} course
@@ -117,7 +128,8 @@ export function teamKeysDatabase(sitePath, course) {
 
 /**
  * What a key under a course's scope is: {questionnaire, kind} with kind one of
- * "record", "unreadable", "version", "results"; {kind: "notes"}; or null for a key
+ * "record", "unreadable", "version", "results"; {kind: "notes"}; {kind: "team"} (the opened
+ * team replies); or null for a key
  * that is not of the scope or not of this format.
  * @param {string} key
  * @param {string} scope
@@ -140,6 +152,7 @@ const REST = new RegExp(
  */
 function restKind(rest) {
   if (rest === COURSE_NOTES) return { kind: "notes" };
+  if (rest === TEAM_REPLIES) return { kind: "team" };
   const match = REST.exec(rest);
   if (!match) return null;
   // One of the groups "results", "version", "unreadable" of REST, or none of them.
@@ -258,7 +271,7 @@ export function moveLegacyKeys(storage, sitePath, course) {
       if (existing === null) {
         writeMoving(storage, key, target, raw);
       } else if (existing !== raw && kind.kind !== "results") {
-        const aside = kind.kind === "notes" ? target : `${scope}${kind.questionnaire}`;
+        const aside = "questionnaire" in kind ? `${scope}${kind.questionnaire}` : target;
         writeMoving(storage, key, `${aside}/unreadable/${new Date().toISOString()}`, raw);
       }
       storage.removeItem(key);

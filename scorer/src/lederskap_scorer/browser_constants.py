@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from . import storage_keys
+from .limits import MAX_REPLIES
 from .records.export_file import EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_EXPORT_CHARS
 from .records.file_values import MAX_NAME, TIME_PATTERN
 from .records.migration import RECORD_SCHEMA
@@ -30,6 +31,7 @@ class BrowserConstants(TypedDict):
     exportFormatVersion: int
     maxImportBytes: int
     maxSnapshotName: int
+    maxReplies: int
     idPattern: str
     timePattern: str
     storageKeys: dict[str, str]
@@ -47,6 +49,7 @@ def browser_constants() -> BrowserConstants:
         "exportFormatVersion": EXPORT_FORMAT_VERSION,
         "maxImportBytes": MAX_EXPORT_CHARS,
         "maxSnapshotName": MAX_NAME,
+        "maxReplies": MAX_REPLIES,
         "idPattern": ID_PATTERN.pattern,
         "timePattern": TIME_PATTERN.pattern,
         "storageKeys": storage_keys.browser_constants(),

@@ -24,6 +24,8 @@ LEGACY_STORAGE_KEY_PREFIX = "lederskap/v1"
 """The beginning of every key of the first format (moved by the browser on a visit)."""
 COURSE_NOTES = "_course"
 """The name of the course's own notes under its scope (never a questionnaire id)."""
+TEAM_REPLIES = "_team"
+"""The name under its scope of the course's opened team replies (``<scope>_team``, ``team-replies.js``)."""
 TEAM_KEYS = "_team-keys"
 """The name under its scope of the course's IndexedDB database of team invitation keys
 (``<scope>_team-keys``, ``team-keys.js``): the private keys, which localStorage cannot hold."""
@@ -60,5 +62,6 @@ def browser_constants() -> dict[str, str]:
         "prefix": STORAGE_KEY_PREFIX,
         "legacyPrefix": LEGACY_STORAGE_KEY_PREFIX,
         "courseNotes": COURSE_NOTES,
+        "teamReplies": TEAM_REPLIES,
         "teamKeys": TEAM_KEYS,
     }

@@ -50,7 +50,7 @@ def offers(course: Course) -> list[tuple[str, str, str]]:
     with the questionnaire it views), then each questionnaire with likert dimensions as a group's picture."""
     questionnaires = {qid: source.questionnaire for qid, source in sorted(course.questionnaires.items())}
     views = [("view", qid, q.view_of) for qid, q in questionnaires.items() if q.view_of is not None]
-    groups = [("group", qid, qid) for qid, q in questionnaires.items() if not q.is_view and q.dimensions()]
+    groups = [("group", qid, qid) for qid, q in questionnaires.items() if not q.is_view and any(q.dimensions())]
     return views + groups
 
 

@@ -14,6 +14,7 @@ import base64
 import json
 from collections.abc import Iterator
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,8 @@ from .conftest import Traffic, check_traffic, watch
 from .data_helpers import confirm_dialog
 from .helpers import LEADER_FORM, LEADER_PAGE, answer, open_form, wait_for_results, wait_for_scorer
 from .questionnaires import axe_violations, definition
+from .served import SiteServer
+from .test_offline import copy_of, wait_until_offline_ready
 
 TEAM_PAGE = "med-teamet/"
 VIEW = "slik-ser-medarbeiderne-lederen"
@@ -282,3 +285,109 @@ def test_a_group_picture_counts_the_replies_in_each_band(people: list[Person], s
     assert first[0] == mean_text(Fraction(3), "nb")
     assert sorted(first[1:]) == ["1 svar"] * 3
     assert json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage).filter(k => k.endsWith('_team')))"))
+
+
+def test_the_team_page_speaks_english_in_an_english_course(browser: Browser, english_site: str) -> None:
+    """A group picture of the English fixture course's likert form, from three members, in English."""
+    people = [Person(browser, english_site) for _ in range(4)]
+    for person in people:
+        person.context.set_extra_http_headers({"Accept-Language": "en-GB"})
+    facilitator, *members = people
+    page = facilitator.page
+    try:
+        open_team_page(page, english_site + "with-your-team/")
+        assert page.locator("h2", has_text="Make an invitation").count() == 1
+        assert page.locator(".lsk-team-choice label").all_inner_texts() == ["Group picture: “Team climate”"]
+        page.locator("[data-lsk-team-create]").click()
+        assert said(page) == "The invitation is made. Copy its link below and send it, or show the QR code."
+        link = page.locator('[data-lsk-copy="invitation"]').input_value()
+        texts = []
+        for number, member in enumerate(members):
+            member_page = member.page
+            open_team_page(member_page, link)
+            assert member_page.locator("[data-lsk-team-member] h2").inner_text() == "You are invited"
+            member_page.wait_for_selector('form[data-lsk-questionnaire="team-climate"][data-lsk-mounted]')
+            items = [i for _, ids in dimensions_of(definition(member_page, "team-climate")).values() for i in ids]
+            answer_in(member_page, "team-climate", dict.fromkeys(items, number + 2))
+            wait_for_results(member_page, "team-climate")
+            member_page.locator("[data-lsk-team-make]").click()
+            reply = member_page.locator('[data-lsk-copy="reply-text"]')
+            reply.wait_for()
+            assert said(member_page).startswith("Your reply is ready, with ")
+            texts.append(reply.input_value())
+        assert open_replies(page, texts[0]) == "1 reply was opened and stored."
+        page.locator(".lsk-team-invitation p", has_text="1 reply opened.").first.wait_for()
+        assert "Shown once at least 3 replies have a mean for this area. So far: 1." in page.locator(
+            '[data-lsk-team-table="distribution"]'
+        ).inner_text()
+        assert open_replies(page, "\n".join(texts)) == "\n".join(
+            ["2 replies were opened and stored.", "1 reply had been opened before and was not added again."]
+        )
+        table = page.locator('[data-lsk-team-table="distribution"]')
+        page.locator(".lsk-team-invitation p", has_text="3 replies opened.").first.wait_for()
+        # By hand: the first dimension's mean of the three members' means, reverse statements turned.
+        climate = definition(page, "team-climate")
+        scale = climate["scale"]
+        first_dimension = climate["parts"][0]["dimensions"][0]
+        means = []
+        for number in range(3):
+            values = [
+                scale["min"] + scale["max"] - (number + 2) if item.get("reverse") else number + 2
+                for item in first_dimension["items"]
+            ]
+            means.append(Fraction(sum(values), len(values)))
+        first = table.locator("tbody tr").first.locator("td").all_inner_texts()
+        assert first[0] == mean_text(sum(means, Fraction(0)) / 3, "en")
+        assert axe_violations(page) == []
+        for person in people:
+            check_traffic(person.traffic)
+    finally:
+        for person in people:
+            person.close()
+
+
+def test_after_one_visit_the_whole_team_flow_works_offline(browser: Browser, built_site: Path, tmp_path: Path) -> None:
+    """Everyone visits the team page once; then, with the server gone and every browser offline, the
+    inviter makes an invitation, three members answer and reply, and the inviter sees the result."""
+    site = copy_of(built_site, tmp_path)
+    server = SiteServer(site).start()
+    people = []
+    try:
+        for _ in range(4):
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
+            context.set_default_timeout(20_000)
+            traffic = Traffic(origin=server.origin)
+            people.append((context, traffic, watch(context, traffic)))
+        for _, _, page in people:
+            open_team_page(page, server.url + TEAM_PAGE)
+            assert wait_until_offline_ready(page)["runtime"] == "kept"
+    finally:
+        server.stop()
+    try:
+        for context, _, _ in people:
+            context.set_offline(True)
+        (_, _, inviter), *members = people
+        inviter.reload()
+        inviter.locator(f'[data-lsk-team-choice="view:{VIEW}"]').check()
+        inviter.locator("[data-lsk-team-create]").click()
+        link = inviter.locator('[data-lsk-copy="invitation"]').input_value()
+        replies = []
+        for number, (_, _, page) in enumerate(members):
+            open_team_page(page, link)
+            page.wait_for_selector(f'form[data-lsk-questionnaire="{VIEW}"][data-lsk-mounted]')
+            items = [i for _, ids in dimensions_of(definition(page, VIEW)).values() for i in ids]
+            answer_in(page, VIEW, dict.fromkeys(items, number + 3))
+            wait_for_results(page, VIEW)
+            page.locator("[data-lsk-team-make]").click()
+            reply = page.locator('[data-lsk-copy="reply-text"]')
+            reply.wait_for()
+            replies.append(reply.input_value())
+        assert open_replies(inviter, "\n".join(replies)) == "3 svar er åpnet og lagret."
+        rows = result_rows(inviter)
+        assert [cells[1] for cells in rows.values()] == [mean_text(Fraction(4), "nb") + " (En styrke)"] * 4
+        for _, traffic, _ in people:
+            check_traffic(traffic)
+            assert traffic.page_errors == []
+    finally:
+        for context, _, _ in people:
+            context.close()

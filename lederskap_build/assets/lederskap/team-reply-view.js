@@ -74,11 +74,13 @@ export class ReplyView {
    */
   invite(invitation, offer) {
     const min = minReplies(offer.definition);
+    // The page's own text above is for the inviter: a member is taken to their invitation.
+    const heading = h("h2", { id: "lsk-team-member-title", tabindex: -1 }, t("team.member.heading"));
     this.page.show(
       h(
         "section",
         { class: "lsk-team-section", "aria-labelledby": "lsk-team-member-title", "data-lsk-team-member": true },
-        h("h2", { id: "lsk-team-member-title" }, t("team.member.heading")),
+        heading,
         h("p", {}, t(offer.kind === "view" ? "team.member.intro_view" : "team.member.intro_group", { title: offer.title })),
         h("p", {}, t("team.member.privacy", { min })),
         h("p", {}, this.page.homeLink()),
@@ -104,6 +106,8 @@ export class ReplyView {
     );
     (form || this.page.body).after(step);
     this.page.afterForm = step;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
   }
 
   /**

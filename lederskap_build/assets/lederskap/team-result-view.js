@@ -96,7 +96,7 @@ function gapText(dimension) {
  * The comparison of one's own view with the others' (a view's invitation): a chart of both
  * means per dimension on the scale, the same as a table, and each gap in words.
  * @param {TeamResult} result
- * @returns {HTMLElement[]}
+ * @returns {(HTMLElement | null)[]}
  */
 function comparison(result) {
   const rows = result.dimensions.flatMap((dimension) => [
@@ -143,6 +143,7 @@ function comparison(result) {
       { "data-lsk-team-table": "comparison" },
     ),
     words.length ? h("ul", { class: "lsk-team-gaps" }, words) : h("p", {}, t("team.result.no_gaps")),
+    words.length ? h("p", {}, t("team.result.gap_note")) : null,
   ];
 }
 

@@ -16,15 +16,17 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .config import Project, load_project
 from .course import Course, load_course
+from .engines import ENGINES, Engine
 from .errors import BuildError, ContentError, warnings_text
 from .generate import generate
 from .new_course import next_steps, write_starter_course
-from .site import build_site, mkdocs_command, mkdocs_environment, previous_site_note
+from .site import Preview, build_site, mkdocs_environment, preview, previous_site_note
 from .wheel import scorer_package_dir
 
 
@@ -43,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
         )
         if name == "serve":
             command.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+        if name != "check":
+            command.add_argument(
+                "--engine",
+                choices=ENGINES,
+                help="what builds the site: MkDocs or Zensical (default: extra.lederskap.engine in mkdocs.yml, "
+                "else mkdocs)",
+            )
     score = commands.add_parser(
         "score",
         help="score a file of answers with one of the course's questionnaires",
@@ -81,14 +90,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 0
         if args.command == "build":
-            return _build(args.config_file)
+            return _build(args.config_file, args.engine)
         if args.command == "score":
             return _score(args.config_file, args.questionnaire, args.answers, as_json=args.json)
         if args.command == "new":
             starter = write_starter_course(args.folder, args.course)
             print(next_steps(starter, str(args.folder)))
             return 0
-        return _serve(args.config_file, args.dev_addr)
+        return _serve(args.config_file, args.dev_addr, args.engine)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
@@ -97,9 +106,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _build(config_file: Path) -> int:
+def _load_course(config_file: Path, engine: Engine | None) -> Course:
+    """The course, to be built by ``engine`` (the command line's choice), else by the one mkdocs.yml names."""
+    course = load_course(config_file)
+    return replace(course, project=course.project.with_engine(engine))
+
+
+def _build(config_file: Path, engine: Engine | None = None) -> int:
     try:
-        course = load_course(config_file)
+        course = _load_course(config_file, engine)
         generate(course)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -160,9 +175,9 @@ def _snapshot(project: Project) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in _watched_files(project)}
 
 
-def _regenerate(config_file: Path) -> Course | None:
+def _regenerate(config_file: Path, engine: Engine | None) -> Course | None:
     try:
-        course = load_course(config_file)
+        course = _load_course(config_file, engine)
         changed = generate(course, offline=False)
     except ContentError as error:
         print(f"{error}\nThe site keeps showing the last version without problems.", file=sys.stderr, flush=True)
@@ -173,14 +188,21 @@ def _regenerate(config_file: Path) -> Course | None:
     return course
 
 
-def _serve(config_file: Path, dev_addr: str) -> int:
-    course = load_course(config_file)
+def _serve(config_file: Path, dev_addr: str, engine: Engine | None = None) -> int:
+    course = _load_course(config_file, engine)
     project = course.project
     # No offline copy while the author edits: the site's service worker removes itself.
     generate(course, offline=False)
     _report_warnings(course)
+    with preview(project, dev_addr) as engine_server:
+        return _run_server(engine_server, config_file, project, dev_addr, engine)
+
+
+def _run_server(
+    engine_server: Preview, config_file: Path, project: Project, dev_addr: str, engine: Engine | None
+) -> int:
     server = subprocess.Popen(
-        mkdocs_command("serve", "--config-file", str(project.config_file), "--dev-addr", dev_addr),
+        engine_server.command,
         cwd=project.root,
         # Served at the root of the dev address, whatever the published address is.
         env={**mkdocs_environment(), "LEDERSKAP_SITE_URL": f"http://{dev_addr}/"},
@@ -198,8 +220,10 @@ def _serve(config_file: Path, dev_addr: str) -> int:
             time.sleep(0.5)
             now = _snapshot(project)
             if now != seen:
+                if now.get(project.config_file) != seen.get(project.config_file):
+                    engine_server.config_changed()
                 seen = now
-                _regenerate(config_file)
+                _regenerate(config_file, engine)
     except KeyboardInterrupt:
         pass
     finally:

@@ -11,7 +11,7 @@ promises learners (no request to another origin, no inline script) are problems 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import yaml
 from lederskap_scorer.format import Language
 from lederskap_scorer.schema import Id, SchemaError, describe, parse
 
+from .engines import DEFAULT_ENGINE, Engine
 from .errors import ContentError, ContentProblem
 from .output_folders import GENERATED, SITE, THEME, placement_problem, writable_by_the_build
 from .theme_layer import overrides_problems
@@ -42,6 +43,9 @@ class CourseSettings:
     overrides_dir: str | None = None
     """The course's own template overrides (what MkDocs calls ``custom_dir``), if any: the build
     layers them over lederskap's templates into ``theme.custom_dir`` (:mod:`.theme_layer`)."""
+    engine: Engine = DEFAULT_ENGINE
+    """What builds the site from the generated folder: MkDocs or Zensical (:mod:`.engines`);
+    ``lederskap build --engine`` overrides it for one build."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,10 @@ class Project:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
+
+    def with_engine(self, engine: Engine | None) -> Project:
+        """The project built by ``engine`` (``--engine`` on the command line); as mkdocs.yml says if None."""
+        return self if engine is None else replace(self, settings=replace(self.settings, engine=engine))
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -342,3 +350,48 @@ def _check_output_folders(
     if site:
         problems.append(document.problem("site_dir", site))
     return problems
+
+
+def menu_problems(project: Project) -> list[ContentProblem]:
+    """Each menu entry (``nav``) that names a page the pages folder does not have.
+
+    MkDocs reports such an entry and fails a strict build (:mod:`.mkdocs_log`); Zensical leaves it
+    out of the menu without a word, so for Zensical the build checks the menu itself
+    (:mod:`.zensical_engine`). Entries with an address of their own (``https://...``, ``/...``) are
+    links, not pages.
+    """
+    name = project.config_file.name
+    try:
+        document, _ = load_yaml(project.config_file.read_text(encoding="utf-8"), name, _TolerantLoader)
+    except (OSError, YamlLoadError):
+        return []  # read and checked by load_project a moment ago; a file changed since is the next build's
+    data = document.data
+    nav = data.get("nav") if isinstance(data, dict) else None
+    pages = project.relative(project.pages_dir)
+    problems = []
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, list):
+            for index, entry in enumerate(value):
+                walk(entry, f"{path}[{index}]")
+        elif isinstance(value, dict):
+            for key, entry in value.items():
+                walk(entry, f"{path}.{key}")
+        elif isinstance(value, str) and not _is_address(value) and not (project.pages_dir / value).is_file():
+            problems.append(
+                ContentProblem(
+                    name,
+                    document.line_of(path),
+                    "nav",
+                    f"the menu names the page '{value}', but {pages}/{value} does not exist; add the page "
+                    "or remove the entry (Zensical would leave the entry out of the menu without a word)",
+                )
+            )
+
+    walk(nav, "nav")
+    return problems
+
+
+def _is_address(entry: str) -> bool:
+    """Whether a menu entry is an address (``https://...``, ``/...``) rather than a page of the pages folder."""
+    return bool(_URL_WITH_ORIGIN.match(entry)) or entry.startswith("/")

@@ -10,6 +10,7 @@ from pathlib import Path
 from lederskap_scorer.model import Questionnaire, check_questionnaire, check_view
 from lederskap_scorer.schema import Problem, SchemaError, parse
 
+from .addresses import page_addresses
 from .config import Project, load_project
 from .errors import ContentError, ContentProblem
 from .pages import (
@@ -23,6 +24,7 @@ from .pages import (
     find_placements,
     find_swallowed,
 )
+from .rich_text import Links, link_problems
 from .yaml_source import YamlLoadError, load_yaml
 
 FORM_SUFFIXES = (".yml", ".yaml")
@@ -55,6 +57,9 @@ class Course:
     warnings: tuple[ContentProblem, ...] = ()
     """What the author should know but that does not stop the build (a questionnaire on no page, say),
     mkdocs.yml's included."""
+    team_page: Path | None = None
+    """The team page (the first page with ``::team``), relative to ``project.pages_dir``; ``None`` when
+    the course has none. The results page links to it (``my_results.team_page_link``)."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ def load_course(config_file: Path) -> Course:
     first_placed: dict[str, str] = {}
     """Where each questionnaire is first placed, as ``file:line``."""
     my_results_page: Path | None = None
+    team_page: Path | None = None
     for page in pages:
         file = project.relative(project.pages_dir / page)
         try:
@@ -181,14 +187,34 @@ def load_course(config_file: Path) -> Course:
                 first_placed[placement.id] = f"{file}:{placement.line}"
         problems += _check_other_directives(file, text)
         problems += [_swallowed_problem(file, swallowed) for swallowed in find_swallowed(text)]
-        if my_results_page is None and any(
-            d.name == "my-results" and d.well_formed for d in find_other_directives(text)
-        ):
+        blocks = {d.name for d in find_other_directives(text) if d.well_formed}
+        if my_results_page is None and "my-results" in blocks:
             my_results_page = page
+        if team_page is None and "team" in blocks:
+            team_page = page
+    problems += _check_links(project, questionnaires, pages)
     if problems:
         raise ContentError(problems)
     warnings = [*project.warnings, *_unplaced(questionnaires, placed_on)]
-    return Course(project, questionnaires, tuple(pages), placed_on, my_results_page, tuple(sorted(warnings)))
+    return Course(
+        project, questionnaires, tuple(pages), placed_on, my_results_page, tuple(sorted(warnings)), team_page
+    )
+
+
+def _check_links(
+    project: Project, questionnaires: Mapping[str, QuestionnaireSource], pages: list[Path]
+) -> list[ContentProblem]:
+    """Every link in the questionnaires' texts that cannot work (rich_text.py), on its line: a course
+    page that does not exist, or an address a learner cannot follow. Like MkDocs' strict check of
+    the links between pages, for the texts MkDocs never sees."""
+    links = Links(page_addresses(pages, project.use_directory_urls))
+    problems: list[ContentProblem] = []
+    for source in questionnaires.values():
+        found = link_problems(source.questionnaire, links)
+        if found:
+            document, _ = load_yaml((project.root / source.file).read_text(encoding="utf-8"), source.file)
+            problems += [document.problem(path, message) for path, message in found]
+    return problems
 
 
 def _unplaced(questionnaires: Mapping[str, QuestionnaireSource], placed_on: Mapping[str, Path]) -> list[ContentProblem]:

@@ -33,7 +33,9 @@ from pathlib import Path, PurePosixPath
 
 from lederskap_scorer.browser_constants import browser_constants
 
+from .addresses import page_address, page_addresses
 from .course import Course
+from .engines import SEARCH_INDEX
 from .errors import ContentError, ContentProblem, SetupError
 from .js_comments import strip_comment_lines
 from .messages import Messages, load_messages
@@ -42,6 +44,7 @@ from .output_folders import GENERATED, THEME, OutputFolder, claim_folder, mark_f
 from .pages import MY_RESULTS_SYNTAX, TEAM_SYNTAX, page_size_problem, replace_placements, wrap_rendered
 from .questionnaire_pages import questionnaire_pages
 from .render import render_questionnaire
+from .rich_text import Links, course_page_texts
 from .stdlib import ARCHIVE_NAME as STDLIB_ARCHIVE
 from .stdlib import build_scorer_stdlib, stdlib_cache_dir
 from .team_page import render_team
@@ -54,8 +57,9 @@ PYODIDE_DIR_VARIABLE = "LEDERSKAP_PYODIDE_DIR"
 SERVICE_WORKER = "sw.js"
 SERVICE_WORKER_TEMPLATE = "assets/service-worker.js"
 SERVICE_WORKER_MARKER = "/* lederskap:site */ null"
-OPTIONAL_OFFLINE_URLS = ("search/search_index.json", "sitemap.xml", "404.html")
-"""Files MkDocs usually writes, kept for offline use when they exist."""
+OPTIONAL_OFFLINE_URLS = ("sitemap.xml", "404.html")
+"""Files MkDocs and Zensical usually write, kept for offline use when they exist, after the engine's search
+index (:data:`~.engines.SEARCH_INDEX`)."""
 FETCHED_ONLY_WHEN_NEEDED = frozenset({f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip"})
 """Files of the site the service worker does not download in advance: Pyodide's full standard library
 is only fetched if the scorer's own archive (:mod:`.stdlib`) ever lacks a module, which the tests rule
@@ -119,10 +123,16 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     rendered: dict[str, str] = {}
     """Each questionnaire's block by its id, and the site's own blocks by their lines (``::my-results``, ``::team``)."""
 
+    links = Links(page_addresses(course.pages, project.use_directory_urls))
+    on_page = ""
+    """The address of the page being written (the team page's forms link from there)."""
+
     def render(questionnaire_id: str) -> str:
         if questionnaire_id not in rendered:
             questionnaire = course.questionnaires[questionnaire_id].questionnaire
-            html = render_questionnaire(questionnaire, project.settings.course, messages)
+            page = course.placed_on.get(questionnaire_id)
+            address = page_address(page, project.use_directory_urls) if page is not None else ""
+            html = render_questionnaire(questionnaire, project.settings.course, messages, address, links)
             rendered[questionnaire_id] = wrap_rendered(html)
         return rendered[questionnaire_id]
 
@@ -131,15 +141,20 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
             rendered[MY_RESULTS_SYNTAX] = wrap_rendered(render_my_results(course, messages))
         return rendered[MY_RESULTS_SYNTAX]
 
+    team_on: list[str] = []
+    """The page the team block was last rendered for: its forms' links start from there."""
+
     def team() -> str:
-        if TEAM_SYNTAX not in rendered:
-            rendered[TEAM_SYNTAX] = wrap_rendered(render_team(course, messages))
+        if team_on != [on_page]:
+            rendered[TEAM_SYNTAX] = wrap_rendered(render_team(course, messages, on_page, links))
+            team_on[:] = [on_page]
         return rendered[TEAM_SYNTAX]
 
     too_large: list[ContentProblem] = []
     for path in sorted(p for p in project.pages_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(project.pages_dir).as_posix()
         if path.suffix == ".md":
+            on_page = page_address(Path(relative), project.use_directory_urls)
             source = path.read_text(encoding="utf-8")
             content = replace_placements(source, render, {"my-results": my_results, "team": team}).encode("utf-8")
             problem = page_size_problem(project.relative(path), source, len(content), rendered)
@@ -172,7 +187,10 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         content=_es_module("messages", load_messages(project.settings.language))
     )
     outputs[f"{ASSETS_PREFIX}/constants.js"] = Output(content=_es_module("constants", browser_constants()))
-    build_hash = _fingerprint(outputs, project.config_file.read_bytes())
+    page_texts = course_page_texts(course, links)
+    outputs[f"{ASSETS_PREFIX}/rich-texts.js"] = Output(content=_es_module("richTexts", page_texts))
+    engine = project.settings.engine
+    build_hash = _fingerprint(outputs, project.config_file.read_bytes() + f"\nengine: {engine}".encode())
     info = {
         "course": project.settings.course,
         "language": project.settings.language,
@@ -186,7 +204,13 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     }
     outputs[f"{ASSETS_PREFIX}/build-info.js"] = Output(content=_es_module("buildInfo", info))
     outputs[SERVICE_WORKER] = Output(
-        content=service_worker(outputs, build_hash, offline=offline, directory_urls=project.use_directory_urls)
+        content=service_worker(
+            outputs,
+            build_hash,
+            offline=offline,
+            directory_urls=project.use_directory_urls,
+            search_index=SEARCH_INDEX[engine],
+        )
     )
     return outputs
 
@@ -224,8 +248,16 @@ def is_runtime(name: str) -> bool:
     return name.startswith(RUNTIME_FOLDERS)
 
 
-def service_worker(outputs: Mapping[str, Output], build_hash: str, *, offline: bool, directory_urls: bool) -> bytes:
-    """``sw.js``: the service worker template with this build's hash and everything to keep offline."""
+def service_worker(
+    outputs: Mapping[str, Output],
+    build_hash: str,
+    *,
+    offline: bool,
+    directory_urls: bool,
+    search_index: str = SEARCH_INDEX["mkdocs"],
+) -> bytes:
+    """``sw.js``: the service worker template with this build's hash and everything to keep offline
+    (``search_index``: where the engine writes the search index)."""
     pages = sorted({page_url(name, directory_urls=directory_urls) for name in outputs if name.endswith(".md")})
     if not directory_urls and "./" not in pages:
         pages.insert(0, "./")
@@ -237,7 +269,7 @@ def service_worker(outputs: Mapping[str, Output], build_hash: str, *, offline: b
         # Under `lederskap serve` the worker only removes itself: it needs no list.
         "assets": [[name, _revision(outputs[name])] for name in kept if not is_runtime(name)] if offline else [],
         "runtime": [[name, _revision(outputs[name])] for name in kept if is_runtime(name)] if offline else [],
-        "optional": list(OPTIONAL_OFFLINE_URLS) if offline else [],
+        "optional": [search_index, *OPTIONAL_OFFLINE_URLS] if offline else [],
     }
     template = resources.files(__package__).joinpath(SERVICE_WORKER_TEMPLATE).read_text(encoding="utf-8")
     if template.count(SERVICE_WORKER_MARKER) != 1:

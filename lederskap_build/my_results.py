@@ -17,22 +17,32 @@ writes only the container (see ARCHITECTURE.md, "The learner's data"):
   heading and a ``[data-lsk-my-results-body]`` the browser fills in.
   ``data-lsk-page`` is the address of the page the questionnaire is on,
   relative to the site's root (empty when no page places it), and
-  ``data-lsk-definition`` is the same definition JSON as a form's.
+  ``data-lsk-definition`` is the same definition JSON as a form's;
+* when the course has a team page (``::team``), after the questionnaires,
+  ``section.lsk-my-results-team[data-lsk-my-results-team][data-lsk-team-page][data-lsk-team-title]``
+  ("Med teamet ditt"): a heading, the sentence saying where an invitation's key stays, a
+  hidden ``ul`` of ``li[data-lsk-team-offer][data-lsk-questionnaire][data-lsk-title]`` (what
+  an invitation can ask for, so the browser can name an invitation's questionnaire, a view
+  included) and a ``[data-lsk-my-results-team-body]`` where the browser lists the invitations
+  kept in this browser (``assets/lederskap/my-results-team.js``). ``data-lsk-team-page`` is
+  the team page's address relative to the site's root, ``data-lsk-team-title`` its title.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .addresses import page_address
 from .config import _TolerantLoader
 from .course import Course
 from .html import Markup, element
 from .messages import Messages
 from .render import definition_json
+from .team_page import offers as team_offers
 
 
 def _menu_pages(nav: Any) -> list[str]:
@@ -93,7 +103,19 @@ def results_page_link(course: Course) -> dict[str, str] | None:
     to the site's root, "title": its title in the menu}`` (its first heading when the menu does
     not list it), or ``None`` when the course has no ``::my-results`` page. The build writes it
     into ``build-info.js`` as ``myResults``."""
-    page = course.my_results_page
+    return _page_link(course, course.my_results_page)
+
+
+def team_page_link(course: Course) -> dict[str, str] | None:
+    """Where the results page points the leader to their invitations: the team page's
+    ``{"page", "title"}`` as :func:`results_page_link` gives the results page's, or ``None``
+    when the course has no ``::team`` page."""
+    return _page_link(course, course.team_page)
+
+
+def _page_link(course: Course, page: Path | None) -> dict[str, str] | None:
+    """``{"page": the address of ``page`` relative to the site's root, "title": its title in the
+    menu, else its first heading}``, or ``None`` for no page."""
     if page is None:
         return None
     _, titles, directory_urls = _site_settings(course.project.config_file)
@@ -105,16 +127,6 @@ def results_page_link(course: Course) -> dict[str, str] | None:
             heading = None
         title = heading.group("title") if heading else page.stem
     return {"page": page_address(page, directory_urls), "title": title}
-
-
-def page_address(page: Path, use_directory_urls: bool) -> str:
-    """The address of a Markdown page relative to the site's root, as MkDocs publishes it."""
-    path = PurePosixPath(page.as_posix())
-    if path.name in ("index.md", "README.md"):
-        folder = path.parent.as_posix()
-        return "" if folder == "." else f"{folder}/"
-    stem = path.with_suffix("")
-    return f"{stem.as_posix()}/" if use_directory_urls else f"{stem.as_posix()}.html"
 
 
 def questionnaire_order(course: Course, menu: list[str]) -> list[str]:
@@ -189,6 +201,48 @@ def render_my_results(course: Course, messages: Messages) -> Markup:
         element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
         _conversation_section(messages) if sections else None,
         *sections,
+        _team_section(course, messages),
+    )
+
+
+def _team_section(course: Course, messages: Messages) -> Markup | None:
+    """The section "Med teamet ditt": the invitations kept in this browser (drawn by
+    ``assets/lederskap/my-results-team.js`` into its body), when the course has a team page."""
+    link = team_page_link(course)
+    if link is None:
+        return None
+    offered = [
+        element(
+            "li",
+            {
+                "data-lsk-team-offer": kind,
+                "data-lsk-questionnaire": answered,
+                "data-lsk-title": course.questionnaires[answered].questionnaire.title,
+            },
+        )
+        for kind, answered, _ in team_offers(course)
+    ]
+    return element(
+        "section",
+        {
+            "class": "lsk-my-results-team",
+            "data-lsk-my-results-team": True,
+            "data-lsk-team-page": link["page"],
+            "data-lsk-team-title": link["title"],
+            "aria-labelledby": "lsk-my-results-team-title",
+        },
+        element(
+            "h2",
+            {"class": "lsk-my-results-title", "id": "lsk-my-results-team-title", "data-lsk-toc": True},
+            messages("mine.team_heading"),
+        ),
+        element("p", {"class": "lsk-my-results-team-key"}, messages("mine.team_key")),
+        element("ul", {"hidden": True, "data-lsk-team-offers": True}, *offered),
+        element(
+            "div",
+            {"class": "lsk-my-results-team-body", "data-lsk-my-results-team-body": True, "data-search-exclude": True},
+            element("p", {"class": "lsk-results-placeholder"}, messages("team.placeholder")),
+        ),
     )
 
 

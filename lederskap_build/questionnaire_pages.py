@@ -10,8 +10,8 @@ under, from this list, which the build writes into ``build-info.js`` as
 
 from __future__ import annotations
 
+from .addresses import page_address
 from .course import Course
-from .my_results import page_address
 
 
 def questionnaire_pages(course: Course) -> list[dict[str, object]]:

@@ -25,12 +25,13 @@ from typing import assert_never
 from lederskap_scorer.model import Questionnaire
 from lederskap_scorer.parts import AllocationPart, ChecklistPart, ChoicePart, LikertPart, Part, TextField, TextPart
 from lederskap_scorer.parts.choice import ChoiceQuestion, is_scored
-from lederskap_scorer.parts.likert import Dimension, Item
+from lederskap_scorer.parts.likert import NOT_APPLICABLE, Dimension, Item
 from lederskap_scorer.scale import Scale
 from lederskap_scorer.schema import dump
 
-from .html import Markup, element, fragment, paragraphs
+from .html import Markup, element, fragment
 from .messages import Messages
+from .rich_text import NO_LINKS, Links, block_html, inline_html
 
 
 def definition_json(questionnaire: Questionnaire) -> str:
@@ -44,10 +45,21 @@ def definition_json(questionnaire: Questionnaire) -> str:
 
 
 class _Renderer:
-    def __init__(self, questionnaire: Questionnaire, course: str, messages: Messages) -> None:
+    def __init__(self, questionnaire: Questionnaire, course: str, messages: Messages, page: str, links: Links) -> None:
         self.q = questionnaire
         self.course = course
         self.t = messages
+        self.page = page
+        """The address of the page the form is on, relative to the site root (for its links)."""
+        self.links = links
+
+    def blocks(self, text: str, css_class: str) -> Markup:
+        """An author's text that allows block Markdown (an intro, a description), as HTML."""
+        return block_html(text, css_class, self.page, self.links)
+
+    def inline(self, text: str) -> Markup:
+        """An author's text that allows inline Markdown (a hint, an option), as HTML."""
+        return inline_html(text, self.page, self.links)
 
     def html_id(self, *names: str | int) -> str:
         return "-".join(["lsk", self.q.id, *(str(n) for n in names)])
@@ -72,7 +84,7 @@ class _Renderer:
             },
             element("h2", {"class": "lsk-title", "id": title_id, "data-lsk-toc": True}, q.title),
             element("p", {"class": "lsk-source"}, self.t("form.source", source=q.source)) if q.source else None,
-            paragraphs(q.intro, "lsk-intro") if q.intro else None,
+            self.blocks(q.intro, "lsk-intro") if q.intro else None,
             element("p", {"class": "lsk-privacy", "data-search-exclude": True}, self.t("form.privacy")),
             element(
                 "noscript",
@@ -111,7 +123,7 @@ class _Renderer:
                 "aria-labelledby": title_id,
             },
             element("h3", {"class": "lsk-part-title", "id": title_id, "data-lsk-toc": True}, part.title),
-            paragraphs(part.intro, "lsk-intro") if part.intro else None,
+            self.blocks(part.intro, "lsk-intro") if part.intro else None,
             *children,
         )
 
@@ -127,6 +139,9 @@ class _Renderer:
             element("ul", {"class": "lsk-scale-points"}, *(element("li", {}, point) for point in points))
             if points
             else None,
+            element("p", {}, self.t("form.scale_not_applicable", text=scale.not_applicable))
+            if scale.not_applicable is not None
+            else None,
         )
         return self.section(
             part,
@@ -140,7 +155,7 @@ class _Renderer:
             "section",
             {"class": "lsk-dimension", "data-lsk-dimension": dimension.id, "aria-labelledby": title_id},
             element("h4", {"class": "lsk-dimension-title", "id": title_id}, dimension.title),
-            paragraphs(dimension.description, "lsk-intro") if dimension.description else None,
+            self.blocks(dimension.description, "lsk-intro") if dimension.description else None,
             *(self.item(item, scale) for item in dimension.items),
         )
 
@@ -160,6 +175,8 @@ class _Renderer:
                 else self.t("form.radio_name", value=value, max=scale.max)
             )
             names.append(element("span", {"id": self.html_id("scale", value)}, f"{name}:"))
+        if scale.not_applicable is not None:
+            names.append(element("span", {"id": self.html_id("scale", NOT_APPLICABLE)}, f"{scale.not_applicable}:"))
         return element("div", {"class": "lsk-scale-names", "hidden": True, "data-search-exclude": True}, *names)
 
     def item(self, item: Item, scale: Scale) -> Markup:
@@ -170,6 +187,7 @@ class _Renderer:
         """
         labels = {label.value: label.text for label in scale.labels}
         legend_id = self.html_id(item.id, "text")
+        hint_id = self.html_id(item.id, "hint") if item.hint else None
         choices = []
         for value in range(scale.min, scale.max + 1):
             input_id = self.html_id(item.id, value)
@@ -186,6 +204,7 @@ class _Renderer:
                             "value": value,
                             "class": "lsk-radio",
                             "aria-labelledby": f"{self.html_id('scale', value)} {legend_id}",
+                            "aria-describedby": hint_id,
                         },
                     ),
                     element("label", {"for": input_id, "aria-hidden": "true"}, str(value)),
@@ -197,10 +216,16 @@ class _Renderer:
             element("span", {}, labels.get(scale.min, "")),
             element("span", {}, labels.get(scale.max, "")),
         )
+        not_applicable = (
+            self.not_applicable_choice(item, scale.not_applicable, legend_id, hint_id)
+            if scale.not_applicable is not None
+            else None
+        )
         return element(
             "fieldset",
             {"class": "lsk-item", "data-lsk-item": item.id},
             element("legend", {"class": "lsk-item-text", "id": legend_id}, item.text),
+            element("p", {"class": "lsk-hint", "id": hint_id}, self.inline(item.hint)) if item.hint else None,
             # The stylesheet lays the points out in as few even rows as the width allows
             # (data-lsk-points), with the end labels under them, as wide as they are.
             element(
@@ -208,7 +233,31 @@ class _Renderer:
                 {"class": "lsk-scale", "data-lsk-points": len(choices), "data-search-exclude": True},
                 *choices,
                 ends if scale.labels else None,
+                not_applicable,
             ),
+        )
+
+    def not_applicable_choice(self, item: Item, words: str, legend_id: str, hint_id: str | None) -> Markup:
+        """The scale's "not applicable" choice for one statement: a radio of the same group, after the
+        points and their end labels, drawn apart from them (it is no point of the scale), and named
+        like them: "Vet ikke / ikke relevant: <statement>". Its value is ``na``."""
+        input_id = self.html_id(item.id, NOT_APPLICABLE)
+        return element(
+            "span",
+            {"class": "lsk-choice lsk-choice--na"},
+            element(
+                "input",
+                {
+                    "type": "radio",
+                    "id": input_id,
+                    "name": item.id,
+                    "value": NOT_APPLICABLE,
+                    "class": "lsk-radio",
+                    "aria-labelledby": f"{self.html_id('scale', NOT_APPLICABLE)} {legend_id}",
+                    "aria-describedby": hint_id,
+                },
+            ),
+            element("label", {"for": input_id, "aria-hidden": "true"}, words),
         )
 
     def text_field(self, field: TextField) -> Markup:
@@ -218,7 +267,7 @@ class _Renderer:
             "div",
             {"class": "lsk-field", "data-lsk-field": field.id},
             element("label", {"for": input_id, "class": "lsk-field-label"}, field.label),
-            element("p", {"class": "lsk-hint", "id": hint_id}, field.hint) if field.hint else None,
+            element("p", {"class": "lsk-hint", "id": hint_id}, self.inline(field.hint)) if field.hint else None,
             element(
                 "textarea",
                 {
@@ -253,7 +302,7 @@ class _Renderer:
                             "class": "lsk-checkbox",
                         },
                     ),
-                    element("label", {"for": input_id}, option.text),
+                    element("label", {"for": input_id}, self.inline(option.text)),
                 )
             )
         return element(
@@ -272,7 +321,7 @@ class _Renderer:
                     {},
                     element("h3", {"class": "lsk-part-title", "id": title_id, "data-lsk-toc": True}, part.title),
                 ),
-                paragraphs(part.intro, "lsk-intro") if part.intro else None,
+                self.blocks(part.intro, "lsk-intro") if part.intro else None,
                 element("p", {"class": "lsk-hint", "data-search-exclude": True}, self.t("form.checklist_hint")),
                 element("ul", {"class": "lsk-options"}, *options),
             ),
@@ -381,14 +430,14 @@ class _Renderer:
                             "aria-describedby": hint_id if question.hint else None,
                         },
                     ),
-                    element("label", {"for": input_id}, option.text),
+                    element("label", {"for": input_id}, self.inline(option.text)),
                 )
             )
         return element(
             "fieldset",
             {"class": "lsk-choice-question", "data-lsk-question": question.id},
             element("legend", {"class": "lsk-question-text", "id": legend_id}, question.text),
-            element("p", {"class": "lsk-hint", "id": hint_id}, question.hint) if question.hint else None,
+            element("p", {"class": "lsk-hint", "id": hint_id}, self.inline(question.hint)) if question.hint else None,
             element("ul", {"class": "lsk-options"}, *options),
         )
 
@@ -414,6 +463,11 @@ class _Renderer:
         )
 
 
-def render_questionnaire(questionnaire: Questionnaire, course: str, messages: Messages) -> Markup:
-    """The questionnaire as one HTML block to place in a Markdown page (it contains no blank line)."""
-    return _Renderer(questionnaire, course, messages).render()
+def render_questionnaire(
+    questionnaire: Questionnaire, course: str, messages: Messages, page: str = "", links: Links = NO_LINKS
+) -> Markup:
+    """The questionnaire as one HTML block to place in a Markdown page (it contains no blank line).
+
+    ``page`` is the address of that page relative to the site root, and ``links`` where the
+    course's pages are: the texts that allow Markdown link to them (rich_text.py)."""
+    return _Renderer(questionnaire, course, messages, page, links).render()

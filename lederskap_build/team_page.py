@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import re
 
+from .addresses import page_address
 from .course import Course
 from .html import Markup, element
 from .messages import Messages
-from .my_results import page_address
 from .render import definition_json, render_questionnaire
+from .rich_text import NO_LINKS, Links
 
 TOC_MARK = re.compile(r"(<h[1-6][^>]*?) data-lsk-toc(?=[\s>])")
 """The mark that puts a heading of a rendered form into the page's table of contents (markdown_forms.py)."""
@@ -54,8 +55,9 @@ def offers(course: Course) -> list[tuple[str, str, str]]:
     return views + groups
 
 
-def render_team(course: Course, messages: Messages) -> Markup:
-    """The container of the team tools, as one HTML block (it contains no blank line)."""
+def render_team(course: Course, messages: Messages, page: str = "", links: Links = NO_LINKS) -> Markup:
+    """The container of the team tools, as one HTML block (it contains no blank line), on the page at
+    ``page`` (relative to the site root; the forms' links to course pages start from there)."""
     project = course.project
     directory_urls = project.use_directory_urls
     found = offers(course)
@@ -63,7 +65,7 @@ def render_team(course: Course, messages: Messages) -> Markup:
     for kind, answered_id, own_id in found:
         answered = course.questionnaires[answered_id].questionnaire
         own = course.questionnaires[own_id].questionnaire
-        page = course.placed_on.get(own_id)
+        own_page = course.placed_on.get(own_id)
         items.append(
             element(
                 "li",
@@ -76,13 +78,14 @@ def render_team(course: Course, messages: Messages) -> Markup:
                     "data-lsk-own": own_id,
                     "data-lsk-own-title": own.title,
                     "data-lsk-own-definition": definition_json(own),
-                    "data-lsk-page": page_address(page, directory_urls) if page is not None else "",
+                    "data-lsk-page": page_address(own_page, directory_urls) if own_page is not None else "",
                 },
             )
         )
     forms = []
     for answered_id in dict.fromkeys(answered for _, answered, _ in found):
-        form = render_questionnaire(course.questionnaires[answered_id].questionnaire, project.settings.course, messages)
+        questionnaire = course.questionnaires[answered_id].questionnaire
+        form = render_questionnaire(questionnaire, project.settings.course, messages, page, links)
         forms.append(
             element(
                 "article",

@@ -178,6 +178,7 @@ async function keepEach(cache, paths) {
 /**
  * The files Material's search worker imports for the search index's languages (as its
  * search worker does: assets/javascripts/lunr/...), so that search works offline too.
+ * A site Zensical built has none to import (its index is search.json): nothing is found.
  * @param {Cache} cache
  * @returns {Promise<string[]>}
  */

@@ -123,3 +123,33 @@ def test_a_choice_part_is_answered_scored_kept_and_shown_in_english(english_page
     wait_import_state(page, "done")
     assert normalised(section.locator('dd[data-lsk-question="plan-share"]').inner_text()) == "No"
     assert axe_violations(page) == []
+
+
+def test_markdown_in_the_questionnaire_texts_is_shown_as_formatting_and_links(
+    english_page: Page, english_site: str
+) -> None:
+    """A statement's hint, a dimension's description with a list, a band text with emphasis and a
+    link to a course page (tests/fixtures/courses/english/forms/team-climate.yml)."""
+    page = english_page
+    open_form(page, english_site + "team-climate/", FORM)
+    form = page.locator(f'form[data-lsk-questionnaire="{FORM}"]')
+    hint = form.locator('[data-lsk-item="ask-for-help"] .lsk-hint')
+    assert hint.locator("em").inner_text() == "Any"
+    assert "<b>Raw HTML stays text.</b>" in hint.inner_text()
+    assert form.locator("b").count() == 0
+    radio = form.locator('input[name="ask-for-help"]').first
+    assert radio.get_attribute("aria-describedby") == hint.get_attribute("id")
+    items = form.locator(".lsk-intro li").all_inner_texts()
+    assert items == ["this month's two most important things", "who does what"]
+    # The lowest answers: Trust falls in "Room to grow", whose text has emphasis and a link.
+    answer(page, {"ask-for-help": 0, "admit-mistakes": 4, "ideas-heard": 0})
+    wait_for_results(page, FORM, answered=3)
+    band = form.locator('[data-lsk-results] [data-lsk-dimension="trust"] .lsk-band')
+    assert normalised(band.inner_text()) == (
+        "Room to grow This is a good topic to bring up with your team; Planning habits can help."
+    )
+    assert band.locator("strong").all_inner_texts() == ["Room to grow", "good topic"]
+    link = band.locator("a")
+    assert link.get_attribute("href") == "/kurs/planning-habits/"
+    link.click()
+    page.wait_for_url(english_site + "planning-habits/")

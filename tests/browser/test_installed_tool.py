@@ -5,7 +5,8 @@ into a new virtual environment with ``pip`` (its dependencies from pip's cache o
 environment's ``lederskap new`` writes a starter course into a temporary folder outside the
 repository, which must pass ``lederskap check``, build, serve, keep every page's promises
 (the Content Security Policy, no inline script, nothing of another origin) and, in Chromium,
-score a questionnaire. Nothing here imports the repository's packages into that environment:
+score a questionnaire; with the tool's extra ``zensical`` installed too, a starter course built by
+Zensical keeps the same promises. Nothing here imports the repository's packages into that environment:
 it runs with the temporary folder as its working directory and without PYTHONPATH.
 
 The environment is made once per module; it takes about a minute with a warm pip cache.
@@ -236,9 +237,12 @@ _URL = re.compile(r"^\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//")
 
 
 def test_every_page_of_the_new_course_keeps_the_promises(new_course: NewCourse) -> None:
+    assert_pages_keep_the_promises(new_course.config.parent / "site", new_course.server.origin)
+
+
+def assert_pages_keep_the_promises(site: Path, origin: str) -> None:
     """The Content Security Policy and the referrer rule, no inline script, no style, no URL of another origin
     in any attribute (links included: the starter course has none)."""
-    site = new_course.config.parent / "site"
     pages = sorted(site.rglob("*.html"))
     assert {p.relative_to(site).parts[0] for p in pages} >= {*STARTER_PAGES, "404.html"}
     for path in pages:
@@ -257,7 +261,7 @@ def test_every_page_of_the_new_course_keeps_the_promises(new_course: NewCourse) 
             for attribute, value in element.attrs.items():
                 if attribute.startswith("xmlns") or not _URL.match(value):
                     continue
-                assert value.startswith(new_course.server.origin + "/"), f"{name}: <{element.tag} {attribute}={value}>"
+                assert value.startswith(origin + "/"), f"{name}: <{element.tag} {attribute}={value}>"
 
 
 def test_the_starter_course_takes_the_pyodide_the_tool_is_tested_with(new_course: NewCourse) -> None:
@@ -295,3 +299,49 @@ def test_a_questionnaire_of_the_new_course_scores_in_chromium(browser: Browser, 
             "trust": {"mean": "4.5", "answered": "2/2", "band": "A strength"},
             "focus": {"mean": "3.0", "answered": "2/2", "band": "On the way"},
         }
+
+
+@pytest.mark.browser
+def test_a_new_course_builds_with_zensical_and_keeps_the_promises(tool: InstalledTool, browser: Browser) -> None:
+    """The tool's extra ``zensical`` (the pinned Zensical) installed next to it, a starter course built with
+    ``--engine zensical``: its pages keep the same promises as MkDocs', and in Chromium a questionnaire
+    scores with no request off the site (skipped if the index has no Zensical)."""
+    done = subprocess.run(
+        [
+            str(tool.venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "--disable-pip-version-check",
+            "install",
+            f"{tool.wheel}[zensical]",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"the tool's extra 'zensical' cannot be installed here:\n{done.stdout}\n{done.stderr}")
+    assert tool.run("new", "Zensical Course").returncode == 0
+    root = tool.work / "Zensical Course"
+    (root / "node_modules").mkdir()
+    (root / "node_modules" / "pyodide").symlink_to(REPO / "node_modules" / "pyodide", target_is_directory=True)
+    server = SiteServer()
+    try:
+        build = tool.run("build", "--engine", "zensical", cwd=root, env={"LEDERSKAP_SITE_URL": server.url})
+        assert build.returncode == 0, build.stderr
+        assert build.stdout.startswith("Built 7 pages with 5 questionnaires into ")
+        assert build.stderr == ""
+        site = root / "site"
+        assert '<meta name="generator" content="zensical-0.0.73">' in (site / "index.html").read_text(encoding="utf-8")
+        assert (site / "search.json").is_file()
+        assert_pages_keep_the_promises(site, server.origin)
+        server.folder = site
+        server.start()
+        with watched_page(browser, server.url, "en-GB") as page:
+            open_form(page, server.url + "team-climate/", "team-climate")
+            answer(page, {"ask-for-help": 5, "hide-mistakes": 2, "know-priorities": 4, "time-for-what-matters": 2})
+            wait_for_results(page, "team-climate", answered=4)
+            assert dimension_rows(page, "climate")["trust"] == {"mean": "4.5", "answered": "2/2", "band": "A strength"}
+    finally:
+        server.stop()

@@ -68,9 +68,10 @@ def open_team_page(page: Page, url: str) -> None:
     page.wait_for_selector("[data-lsk-team-create], [data-lsk-team-member], [data-lsk-team-refused]")
 
 
-def said(page: Page) -> str:
-    """What the page said last in its message line (waits for a message)."""
-    locator = page.locator("[data-lsk-team-said]:not(:empty)").first
+def said(page: Page, line: str = "[data-lsk-team-said]") -> str:
+    """What the page said last in a message line (waits for a message): by default the one of
+    "Åpne svar" or of a member's reply; ``[data-lsk-team-created]``, by "Lag invitasjon"."""
+    locator = page.locator(f"{line}:not(:empty)").first
     locator.wait_for()
     return locator.inner_text()
 
@@ -150,7 +151,7 @@ def test_one_inviter_and_four_members(people: list[Person], site_url: str) -> No
     assert axe_violations(page) == []
     page.locator(f'[data-lsk-team-choice="view:{VIEW}"]').check()
     page.locator("[data-lsk-team-create]").click()
-    assert "Invitasjonen er laget" in said(page)
+    assert "Invitasjonen er laget" in said(page, "[data-lsk-team-created]")
     link = page.locator('[data-lsk-copy="invitation"]').input_value()
     assert link.startswith(f"{site_url}{TEAM_PAGE}#lsk-invite.1.lederskap-medarbeiderskap.")
     assert page.locator(".lsk-team-qr svg path").count() == 1
@@ -170,9 +171,12 @@ def test_one_inviter_and_four_members(people: list[Person], site_url: str) -> No
         decoded = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
         assert not any(item.encode() in decoded for item in items)
 
-    # A member's page made no reply readable by anyone else; each member's answers stay with them.
+    # A member's page made no reply readable by anyone else; each member's answers stay with them,
+    # and the next invitation in the same browser says the form holds answers already.
     stored = members[0].page.evaluate(COURSE_SCOPE_JS)
     assert any(key.endswith(f"/{VIEW}") for key in stored)
+    open_team_page(members[0].page, link)
+    assert "Skjemaet har svar fra før" in members[0].page.locator("[data-lsk-team-prefilled]").inner_text()
 
     # One and two replies: nothing per dimension is shown.
     assert "1 svar er åpnet og lagret." in open_replies(page, replies[0])
@@ -192,7 +196,7 @@ def test_one_inviter_and_four_members(people: list[Person], site_url: str) -> No
     assert "var åpnet fra før" in open_replies(page, replies[0])
     fields = replies[2].split(".")
     fields[3] = "0" * 32
-    assert "en invitasjon som ikke finnes på denne enheten" in open_replies(page, ".".join(fields))
+    assert "en invitasjon som ikke finnes i denne nettleseren" in open_replies(page, ".".join(fields))
     assert "ikke et svar" in open_replies(page, "Hei! Her er svaret mitt.")
     wait_for_replies(page, 2)
 
@@ -217,7 +221,9 @@ def test_one_inviter_and_four_members(people: list[Person], site_url: str) -> No
     page.goto(reply_link)
     assert said(page) == "1 svar er åpnet og lagret."
     wait_for_replies(page, 4)
-    assert "#" not in page.url  # a reload does not open it again
+    page.reload()  # the link is still in the address: opened again, it is kept already
+    assert said(page) == "1 svar var åpnet fra før og er ikke lagt til på nytt."
+    wait_for_replies(page, 4)
     for width in (360, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         assert axe_violations(page) == [], width
@@ -299,7 +305,9 @@ def test_the_team_page_speaks_english_in_an_english_course(browser: Browser, eng
         assert page.locator("h2", has_text="Make an invitation").count() == 1
         assert page.locator(".lsk-team-choice label").all_inner_texts() == ["Group picture: “Team climate”"]
         page.locator("[data-lsk-team-create]").click()
-        assert said(page) == "The invitation is made. Copy its link below and send it, or show the QR code."
+        assert said(page, "[data-lsk-team-created]") == (
+            "The invitation is made. Copy its link below and send it, or show the QR code."
+        )
         link = page.locator('[data-lsk-copy="invitation"]').input_value()
         texts = []
         for number, member in enumerate(members):

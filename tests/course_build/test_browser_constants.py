@@ -88,6 +88,8 @@ def rewrites(name: str, value: object) -> list[re.Pattern[str]]:
             rf"\bMAX_REPLIES\s*=\s*{number}",
             rf"\.length\s*(?:[<>]=?|[!=]==?)\s*{number}",
         ],
+        # The course's notes and the IndexedDB of keys have a schema 1 of their own: only the name tells.
+        "teamSchema": [rf"\bTEAM_SCHEMA\s*=\s*{number}"],
     }[name]
     return [re.compile(pattern) for pattern in patterns]
 
@@ -123,14 +125,15 @@ def test_no_module_of_the_page_writes_a_shared_value_itself() -> None:
         ("recordSchema", "return { schema: 2, answers };"),
         ("recordSchema", "if (record.schema !== 2) return;"),
         ("exportFormat", 'format: "lederskap-answers",'),
-        ("exportFormatVersion", "format_version: 1,"),
-        ("exportFormatVersion", "export const EXPORT_FORMAT_VERSION = 1;"),
+        ("exportFormatVersion", "format_version: 2,"),
+        ("exportFormatVersion", "export const EXPORT_FORMAT_VERSION = 2;"),
         ("maxImportBytes", "export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;"),
         ("maxImportBytes", "if (file.size > 2_097_152) return;"),
         ("maxSnapshotName", "maxlength: 200,"),
         ("maxSnapshotName", "name.trim().slice(0, 200)"),
         ("maxReplies", "export const MAX_REPLIES = 200;"),
         ("maxReplies", "if (invitation.replies.length >= 200) return;"),
+        ("teamSchema", "const TEAM_SCHEMA = 1;"),
         ("timePattern", r"const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;"),
         ("timePattern", 'const TIME = "\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}";'),
         ("idPattern", 'const ID = "[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?";'),
@@ -166,7 +169,7 @@ def test_the_build_writes_the_constants_into_constants_js_and_declares_each_gene
     assert "export const constants = Object.freeze(" in text
     assert json.loads(text[text.index("Object.freeze(") + len("Object.freeze(") : text.rindex(");")]) == CONSTANTS
     generated = sorted(p.stem for p in written.glob("*.js") if not (ASSETS / "lederskap" / p.name).exists())
-    assert generated == ["build-info", "constants", "messages"]
+    assert generated == ["build-info", "constants", "messages", "rich-texts"]
     assert [name for name in generated if not (TYPES / f"{name}.d.ts").is_file()] == []
 
 

@@ -28,7 +28,7 @@ def test_check_lists_every_problem_and_fails(make_course: CourseFactory, capsys:
         "The course has 2 problems:\n"
         "  forms/check.yml:1: title: missing required field 'title'\n"
         "  forms/check.yml:20: parts[statements].dimensions[focus].items[finishes].txt: "
-        "unknown field 'txt' (expected one of: id, text, reverse)\n"
+        "unknown field 'txt' (expected one of: id, text, reverse, hint)\n"
     )
 
 

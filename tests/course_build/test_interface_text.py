@@ -141,7 +141,7 @@ WORDS = re.compile(r"[^\W\d_]{2,}[ \u00a0]+[^\W\d_]{2,}")
 CLASS_LIST = re.compile(r"^(?:lsk-[\w-]*\0?|\0)(?: +(?:lsk-[\w-]*\0?|\0))*$")
 DEVELOPER_CONTEXT = re.compile(r"console\.\w+\(|\bthrow\b|Error\(|\bcrash\(|\bmessage\s*[:=]")
 """Messages for the developer's console, never shown to the learner (they see a catalogue message)."""
-CODE_WORDS = {"use strict", "xMinYMin meet"}
+CODE_WORDS = {"use strict", "xMinYMin meet", "noopener noreferrer"}
 
 
 def learner_text(path: Path) -> list[str]:

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from lederskap_build.addresses import page_address
 from lederskap_build.course import load_course
 from lederskap_build.errors import ContentError
 from lederskap_build.messages import Messages
-from lederskap_build.my_results import page_address, render_my_results, results_page_link
+from lederskap_build.my_results import render_my_results, results_page_link, team_page_link
 from lederskap_build.pages import replace_placements
 
+from ..courses import copy_embedded_course
 from .conftest import MKDOCS_YML, VALID_FORM, CourseFactory
 from .html_index import index_html
 
@@ -151,7 +153,35 @@ def test_the_directive_line_is_replaced_and_code_is_left_alone() -> None:
         ("verktoy/fire-jobber.md", True, "verktoy/fire-jobber/"),
         ("verktoy/fire-jobber.md", False, "verktoy/fire-jobber.html"),
         ("mine.md", False, "mine.html"),
+        ("index.md", False, "index.html"),
+        ("verktoy/index.md", False, "verktoy/index.html"),
     ],
 )
 def test_page_addresses_follow_mkdocs(page: str, directory_urls: bool, address: str) -> None:
     assert page_address(Path(page), directory_urls) == address
+
+
+def test_the_results_page_lists_the_team_after_the_questionnaires_when_the_course_has_a_team_page(
+    tmp_path: Path, make_course: CourseFactory
+) -> None:
+    """The section "Med teamet ditt": a heading in the contents, where a key stays, the team page to link
+    to and the title of every questionnaire an invitation can ask, the view (on no page) included."""
+    course = load_course(copy_embedded_course(tmp_path / "embedded"))
+    assert course.team_page == Path("med-teamet.md")
+    assert team_page_link(course) == {"page": "med-teamet/", "title": "Med teamet ditt"}
+    html = index_html(render_my_results(course, Messages("nb")))
+    (section,) = html.find("section", data_lsk_my_results_team="")
+    assert section.attrs["data-lsk-team-page"] == "med-teamet/"
+    assert section.attrs["data-lsk-team-title"] == "Med teamet ditt"
+    (heading,) = html.find("h2", id="lsk-my-results-team-title")
+    assert "data-lsk-toc" in heading.attrs
+    assert "Nøkkelen til en invitasjon blir liggende i denne nettleseren." in html.text
+    offered = {li.attrs["data-lsk-questionnaire"]: li.attrs for li in html.find("li", data_lsk_team_offer="*")}
+    assert offered["slik-ser-medarbeiderne-lederen"]["data-lsk-team-offer"] == "view"
+    assert offered["slik-ser-medarbeiderne-lederen"]["data-lsk-title"] == "Slik ser medarbeiderne lederen"
+    last = html.find("section", data_lsk_questionnaire="*")[-1]
+    assert html.elements.index(last) < html.elements.index(section)
+    # A course without a team page has no such section (the browser makes one if team data is kept).
+    without = load_course(make_course(pages={"index.md": '::questionnaire{id="check"}\n', "mine.md": "::my-results\n"}))
+    assert without.team_page is None
+    assert index_html(render_my_results(without, Messages("nb"))).find("section", data_lsk_my_results_team="") == []

@@ -27,7 +27,7 @@ def test_the_english_course_builds_with_its_own_scale_and_language(tmp_path: Pat
     assert form.attrs["data-lsk-language"] == "en"
     for _, item in climate.items():
         radios = html.find("input", type="radio", name=item.id)
-        assert [r.attrs["value"] for r in radios] == ["0", "1", "2", "3", "4"]
+        assert [r.attrs["value"] for r in radios] == ["0", "1", "2", "3", "4", "na"]
     # Interface text comes from the English catalogue, not the Norwegian one.
     assert "Your answers are stored only in this browser" in html.text
     assert "Svarene dine" not in html.text

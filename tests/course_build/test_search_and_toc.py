@@ -147,12 +147,13 @@ def test_the_table_of_contents_lists_the_questionnaire_its_parts_and_its_results
         "#lsk-leder-egenvurdering-styrker-title",
     ]
     assert "#lsk-lederens-fire-jobber-tidsbruk-results-title" in toc_links(built, "verktoy/fire-jobber")
-    assert toc_links(built, "mine-resultater")[-5:] == [
+    assert toc_links(built, "mine-resultater")[-6:] == [
         "#lsk-conversation-title",
         "#lsk-my-results-leder-egenvurdering-title",
         "#lsk-my-results-medarbeider-egenevaluering-title",
         "#lsk-my-results-selvledelse-refleksjon-title",
         "#lsk-my-results-lederens-fire-jobber-title",
+        "#lsk-my-results-team-title",
     ]
     # The form itself is as rendered: no permalink is added to its headings.
     html = (built.parent / "site" / "verktoy" / "lederferdigheter" / "index.html").read_text(encoding="utf-8")

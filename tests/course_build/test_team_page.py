@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from lederskap_build.course import load_course
 from lederskap_build.errors import ContentError
 from lederskap_build.messages import Messages

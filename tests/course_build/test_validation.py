@@ -31,7 +31,7 @@ def test_unknown_field(make_course: CourseFactory) -> None:
     )
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:20: parts[statements].dimensions[focus].items[plans].txt: "
-        "unknown field 'txt' (expected one of: id, text, reverse)"
+        "unknown field 'txt' (expected one of: id, text, reverse, hint)"
     ]
 
 
@@ -123,6 +123,18 @@ def test_bands_must_cover_the_scale(make_course: CourseFactory) -> None:
         "but 3 was given",
         "forms/check.yml:12: bands[1].min: expected 2 (bands must cover the scale in order without gaps), "
         "but 2.5 was given",
+    ]
+
+
+def test_the_not_applicable_choice_is_a_text_of_its_own(make_course: CourseFactory) -> None:
+    """``scale.not_applicable`` is the words of a choice after the scale: a text, never a switch, never blank."""
+    switch = VALID_FORM.replace("parts:\n", "  not_applicable: yes\nparts:\n", 1)
+    blank = VALID_FORM.replace("parts:\n", '  not_applicable: " "\nparts:\n', 1).replace("id: check", "id: blank")
+    pages = {"index.md": '::questionnaire{id="check"}\n\n::questionnaire{id="blank"}\n'}
+    assert problems_of(make_course(forms={"check.yml": switch, "blank.yml": blank}, pages=pages)) == [
+        "forms/blank.yml:10: scale.not_applicable: expected the words of the extra choice for a statement that "
+        "does not apply, but an empty text was given (leave the field out for a scale without that choice)",
+        "forms/check.yml:10: scale.not_applicable: expected a text, but a yes/no value (true) was given",
     ]
 
 

@@ -82,6 +82,7 @@ def test_the_browser_wheel_holds_the_records_subpackage(tmp_path: Path) -> None:
         "migration.py",
         "problems.py",
         "snapshot_entries.py",
+        "team_data.py",
     ]
     assert "lederskap_scorer/browser_constants.py" not in names
 

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { siteModule } from "./site.mjs";
 
 const { constants } = await siteModule("constants.js");
-const { exportDocument, exportEntry } = await siteModule("data-file.js");
+const { exportDocument, exportEntry, exportTeam } = await siteModule("data-file.js");
 
 // The texts that are times of a record or a file, and those that are not, by the scorer's rule
 // (records/file_values.py, is_time; tests/records/test_records.py reads the same list).
@@ -41,4 +41,35 @@ test("an export file is of the scorer's format and version", () => {
   assert.equal(file.format, constants.exportFormat);
   assert.equal(file.format_version, constants.exportFormatVersion);
   assert.deepEqual(Object.keys(file), ["format", "format_version", "course", "site", "exported", "questionnaires"]);
+});
+
+test("a whole course's export carries the team replies opened, each invitation with its id, and no key", () => {
+  const reply = { id: "0".repeat(31) + "1", answers: '{"a":4}', opened: "2026-05-03T19:00:00.000Z" };
+  const stored = {
+    ["f".repeat(32)]: {
+      kind: "view",
+      questionnaire: "view-of-check",
+      version: 1,
+      own: "check",
+      created: "2026-05-01T08:00:00.000Z",
+      replies: [{ ...reply, extra: "not in the format" }],
+      privateKey: "never stored here, and never exported",
+    },
+  };
+  const team = exportTeam(stored);
+  assert.deepEqual(team, [
+    {
+      id: "f".repeat(32),
+      kind: "view",
+      questionnaire: "view-of-check",
+      version: 1,
+      own: "check",
+      created: "2026-05-01T08:00:00.000Z",
+      replies: [reply],
+    },
+  ]);
+  const file = exportDocument({ course: "c", site: "https://example.org/", entries: [], team });
+  assert.deepEqual(Object.keys(file), ["format", "format_version", "course", "site", "exported", "questionnaires", "team"]);
+  assert.deepEqual(file.team, team);
+  assert.deepEqual(exportDocument({ course: "c", site: "https://example.org/", entries: [], team: [] }).team, []);
 });

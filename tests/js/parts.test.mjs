@@ -101,10 +101,11 @@ const choice = {
 /** A choice part without scores: as the build writes it, every option has `score: null`. */
 const unscoredChoice = { ...choice, id: "plan-unscored", questions: [choice.questions[1]] };
 
-/** Row makers that show which kind of row a part asked for. */
+/** Row makers that show which kind of row a part asked for, for a questionnaire of a 1-5 scale. */
 const rowsOf = {
   answerRow: (id, question, value) => ["answer", id, question, value],
   scoreRow: (kind, id, title, value) => ["score", kind, id, title, value],
+  definition: { scale: { min: 1, max: 5, labels: [], not_applicable: null } },
 };
 
 describe("answer ids", () => {
@@ -163,6 +164,20 @@ describe("each type's rows of the spreadsheet file", () => {
     ]);
     assert.deepEqual(partKind("likert").csvRows(likert, { f2: "x" }, null, rowsOf), [
       ["answer", "f2", "I lose track", "x"],
+    ]);
+  });
+
+  test("likert: an answer 'not applicable' in the words of the scale's choice, never as stored", () => {
+    const answers = { f1: "na", f2: 2, c1: "na" };
+    const scale = { min: 1, max: 5, labels: [], not_applicable: "Does not apply" };
+    assert.deepEqual(partKind("likert").csvRows(likert, answers, null, { ...rowsOf, definition: { scale } }), [
+      ["answer", "f1", "I plan my week", "Does not apply"],
+      ["answer", "f2", "I lose track", "2"],
+      ["answer", "c1", "I listen", "Does not apply"],
+    ]);
+    // Where the scale has no such choice, "na" is a value that does not fit: written as stored.
+    assert.deepEqual(partKind("likert").csvRows(likert, { f1: "na" }, null, rowsOf), [
+      ["answer", "f1", "I plan my week", "na"],
     ]);
   });
 

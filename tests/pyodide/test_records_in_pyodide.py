@@ -92,6 +92,7 @@ TOO_DEEP_PLAN = {
     "empty": False,
     "changes": {"merge": False, "replace": False},
     "questionnaires": [],
+    "team": None,
 }
 NOT_A_RECORD = {"ok": False, "code": "not-a-record", "detail": "nested too deeply (more than 64 levels)"}
 ONE_ANSWER_FILE = json.dumps(

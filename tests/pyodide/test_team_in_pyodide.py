@@ -1,7 +1,8 @@
 """The team result and what a reply carries, through the built wheel in real Pyodide: the very text CPython returns.
 
 Every fixture of ``tests/scorer/team_fixtures`` (``team_json``), and ``reply_answers_json``
-on answers with texts and values that do not fit, called as the scorer worker calls them.
+on answers with texts and values that do not fit and with "not applicable" answers, called as
+the scorer worker calls them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from lederskap_scorer import api
 
 from ..records.fixture_files import Call
 from ..scorer.team_fixture_files import all_team_fixtures
+from ..scorer.test_not_applicable import offering
 from ..scorer.test_team import OWN
 from .test_records_in_pyodide import run_in_pyodide
 
@@ -25,6 +27,12 @@ CALLS = [
         "reply_answers_json",
         (OWN, json.dumps({"t1": 4, "t2": "fire", "r2": 9, "p1": 3.0, "neste": "Hemmelig tekst"})),
         {"t1": 4, "p1": 3},
+    ),
+    Call(
+        "reply-answers-not-applicable",
+        "reply_answers_json",
+        (offering(OWN), json.dumps({"t1": "na", "t2": 4, "r1": "na"})),
+        {"t2": 4},
     ),
 ]
 

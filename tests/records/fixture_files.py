@@ -12,7 +12,8 @@
   is the export file inline, or ``{"text": "..."}`` for a file that is not JSON;
   ``context`` is ``check_import_json``'s context with each definition given as a YAML
   file under ``fixtures/`` and each stored record's text as with ``record`` above (a file
-  name, ``{"text": "..."}``, or the record inline);
+  name, ``{"text": "..."}``, or the record inline), and so the stored team replies' ``team``
+  when it is given;
   ``expected`` is the import plan, parsed.
 """
 
@@ -67,6 +68,8 @@ def _import_call(path: Path) -> Call:
     context["records"] = {
         qid: (_text(record) if record is not None else None) for qid, record in context["records"].items()
     }
+    if context.get("team") is not None:
+        context["team"] = _text(context["team"])
     args = (_text(data["export"]), json.dumps(context, ensure_ascii=False))
     return Call(f"import/{path.stem}", "check_import_json", args, data["expected"])
 

@@ -276,6 +276,21 @@ def test_a_refused_value_carries_the_answer_problem_as_a_code_and_values_never_a
     assert (cell["path"], cell["problem"]) == ("questionnaires[0].answers.meetings.now", "cell-not-a-number")
 
 
+def test_a_not_applicable_answer_is_imported_and_kept_also_where_the_scale_does_not_offer_it() -> None:
+    """"na" is a value some version of a likert statement can have written (a scale with
+    ``not_applicable``): never refused, and counted as not usable where the scale has no such choice."""
+    answers = {"plans": "na", "finishes": 3}
+    (without,) = plan(export_of(answers))["questionnaires"]
+    assert (without["not_usable"], without["merge"]["answers"]) == (1, answers)
+    offered = json.loads(definition_json("forms/check.yml"))
+    offered["scale"]["not_applicable"] = "Not applicable"
+    result = plan(export_of(answers), definitions=[json.dumps(offered), definition_json("forms/other.yml")])
+    (entry,) = result["questionnaires"]
+    assert (result["ok"], entry["not_usable"], entry["merge"]["answers"]) == (True, 0, answers)
+    (problem,) = plan(export_of({"plans": "NA"}))["problems"]
+    assert (problem["code"], problem["problem"]) == ("invalid-value", "not-a-number")
+
+
 def test_a_text_longer_than_any_answer_is_refused() -> None:
     result = plan(export_of({"note": "x" * 100_001}))
     assert result["problems"] == [{"code": "text-too-long", "path": "questionnaires[0].answers.note", "limit": 100_000}]

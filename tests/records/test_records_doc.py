@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from lederskap_scorer import Questionnaire, api, dump, parse
 from lederskap_scorer.records.migration import RECORD_SCHEMA, migrate_record
+from lederskap_scorer.records.team_data import TEAM_SCHEMA, read_stored_team
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = (ROOT / "scorer" / "RECORDS.md").read_text(encoding="utf-8")
@@ -26,14 +27,16 @@ def leader_definition() -> str:
     return json.dumps(dump(parse(Questionnaire, data)))
 
 
-def plan(export: object, records: dict[str, object]) -> Any:
-    """The plan of ``export`` onto ``records`` (questionnaire id -> record, sent as its text, as the page does)."""
+def plan(export: object, records: dict[str, object], team: object = None) -> Any:
+    """The plan of ``export`` onto ``records`` (questionnaire id -> record, sent as its text, as the page
+    does) and the stored team replies ``team`` (sent as its text too)."""
     context = {
         "course": "lederskap-medarbeiderskap",
         "language": "nb",
         "now": "2026-06-01T12:00:00.000Z",
         "definitions": [leader_definition()],
         "records": {qid: json.dumps(record) for qid, record in records.items()},
+        "team": None if team is None else json.dumps(team),
     }
     return json.loads(api.check_import_json(json.dumps(export), json.dumps(context)))
 
@@ -68,6 +71,36 @@ def test_the_example_plan_has_the_fields_of_a_plan() -> None:
     assert list(documented) == list(real)
     assert list(documented["changes"]) == list(real["changes"])
     assert list(documented["questionnaires"][0]) == list(real["questionnaires"][0])
+
+
+def test_the_example_team_replies_are_of_the_current_schema_and_read_as_the_page_reads_them() -> None:
+    stored = example("team-stored")
+    assert stored["schema"] == TEAM_SCHEMA
+    assert read_stored_team(json.dumps(stored)) == stored["invitations"]
+
+
+def test_the_example_exports_team_replies_import_onto_the_example_stored_ones() -> None:
+    result = plan(example("export"), {}, example("team-stored"))
+    assert result["ok"] is True, result["problems"]
+    team = result["team"]
+    (invitation,) = team["invitations"]
+    assert invitation["here"] is True
+    assert (invitation["replies_new"], invitation["replies_known"], invitation["replies_only_here"]) == (1, 1, 0)
+    assert team["changes"] == {"merge": True, "replace": True}
+    merged = json.loads(team["merge"])
+    (stored_id,) = example("team-stored")["invitations"]
+    assert [reply["id"] for reply in merged["invitations"][stored_id]["replies"]] == [
+        reply["id"] for reply in example("export")["team"][0]["replies"]
+    ]
+    assert json.loads(team["replace"]) == merged  # the file's invitation holds every reply stored here
+
+
+def test_the_example_plans_team_has_the_fields_of_a_plans_team() -> None:
+    documented = example("plan")["team"]
+    real = plan(example("export"), {}, example("team-stored"))["team"]
+    assert list(documented) == list(real)
+    assert list(documented["invitations"][0]) == list(real["invitations"][0])
+    assert documented["invitations"][0] == real["invitations"][0]
 
 
 def test_every_problem_code_of_an_import_is_documented_with_its_values() -> None:

@@ -36,6 +36,8 @@ export interface Constants {
   readonly maxSnapshotName: number;
   /** The most replies one team invitation keeps and one team result reads (limits.py, MAX_REPLIES). */
   readonly maxReplies: number;
+  /** The schema of the opened team replies the page stores under `<course scope>_team` (records/team_data.py, TEAM_SCHEMA). */
+  readonly teamSchema: number;
   /**
    * The form of an id, as the source of a regular expression without anchors: match it against a
    * whole text, `new RegExp(`^(?:${constants.idPattern})$`)` (schema.py, ID_PATTERN).
@@ -47,6 +49,11 @@ export interface Constants {
    * TIME_PATTERN, is_time).
    */
   readonly timePattern: string;
+  /**
+   * The stored answer of a likert statement answered "not applicable", the choice after the scale's
+   * points that a scale may offer: "na" (parts/likert.py, NOT_APPLICABLE).
+   */
+  readonly notApplicable: string;
   readonly storageKeys: StorageKeyConstants;
 }
 

@@ -2,7 +2,9 @@
 // script (overrides/partials/javascripts/base.html), so that the pages' Content Security
 // Policy allows no inline script. Same behaviour as Material's: __md_scope is the site
 // root (or extra.scope, relative to the page), and __md_get / __md_set keep Material's
-// preferences in localStorage under keys that start with the scope's path.
+// preferences in localStorage under keys that start with the scope's path. Like Zensical's,
+// it also marks the page with the device's platform (data-platform on the root element),
+// from which Zensical's styles show the search shortcut as the device writes it (⌘K, Ctrl+K).
 //
 // A classic script, run before Material's bundle. This file lives at
 // <site root>/assets/lederskap-material/scope.js.
@@ -31,4 +33,5 @@
       // Like Material: a preference that cannot be stored is simply not kept.
     }
   };
+  document.documentElement.setAttribute("data-platform", navigator.platform);
 })();

@@ -3,7 +3,8 @@
 // keyed by the author's ids (see scorer/src/lederskap_scorer/model.py). Each
 // question type reads and writes its own inputs (parts/<type>.js, `fields`):
 //
-//   likert item      item id       -> a whole number on the scale
+//   likert item      item id       -> a whole number on the scale, or constants.notApplicable ("na")
+//                                     for the scale's "not applicable" choice
 //   text field       field id      -> a text (a blank field is no answer)
 //   checklist part   part id       -> a list of ticked option ids
 //   checklist summary  field id    -> a text
@@ -36,8 +37,9 @@ export { numberIn } from "./parts/allocation.js";
  */
 
 /**
- * The answer scale of a questionnaire's likert items (lederskap_scorer/scale.py, Scale).
- * @typedef {{min: number, max: number, labels: ScaleLabel[]}} Scale
+ * The answer scale of a questionnaire's likert items (lederskap_scorer/scale.py, Scale), with the
+ * words of its "not applicable" choice (null: it has none).
+ * @typedef {{min: number, max: number, labels: ScaleLabel[], not_applicable: string | null}} Scale
  */
 
 /**

@@ -104,8 +104,8 @@ function frame(title, description, height, ...children) {
  * @property {string} description
  * @property {number} min
  * @property {number} max
- * @property {readonly (ChartValue & {label: string, lines?: readonly number[]})[]} rows
- * @property {string} missingText shown in place of a bar without a value
+ * @property {readonly (ChartValue & {label: string, lines?: readonly number[], missingText?: string})[]} rows
+ * @property {string} missingText shown in place of a bar without a value (unless its row has its own)
  */
 
 /**
@@ -129,7 +129,8 @@ export function scaleBarChart({ title, description, min, max, rows, missingText 
     /** @type {SVGElement} the number at the bar's end, or what stands for a missing one */
     let value;
     if (row.value === null || row.value === undefined) {
-      value = svg("text", { x: 6, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missingText);
+      const missing = row.missingText || missingText;
+      value = svg("text", { x: 6, y: y + BAR - 5, class: "lsk-chart-missing", "font-size": FONT - 1 }, missing);
     } else {
       const width = Math.max(xOf(row.value), 2);
       parts.push(svg("rect", { class: "lsk-chart-bar", x: 0, y, width, height: BAR, rx: 2 }));

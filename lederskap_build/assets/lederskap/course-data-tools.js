@@ -2,7 +2,9 @@
 // The tools for the whole course on the results page ("Mine resultater"): export
 // (the JSON file of scorer/RECORDS.md, and a CSV for spreadsheets), import (checked
 // by the scorer, previewed, merged or replaced, all or nothing) and delete. They
-// must work whatever is stored: they are where a learner rescues their data.
+// must work whatever is stored: they are where a learner rescues their data. The
+// export and the import carry the team replies the leader opened (team-replies.js),
+// never an invitation's key (team-keys.js: no code can read one).
 
 import { confirmAction } from "./confirm-dialog.js";
 import {
@@ -10,6 +12,7 @@ import {
   download,
   exportDocument,
   exportEntry,
+  exportTeam,
   fileDate,
   MAX_IMPORT_BYTES,
   readChosenFile,
@@ -25,11 +28,12 @@ import { EXPORT_REMINDER_DAYS, exportIsDue, noteExport, unexportedSince } from "
 import { timestamp } from "./local-storage.js";
 import { courseRecords, deleteCourse, parseRecord } from "./record-store.js";
 import { deleteTeamKeys } from "./team-keys.js";
-import { forgetTeamInMemory } from "./team-replies.js";
+import { forgetTeamInMemory, importTeamText, readTeam, storedTeamText } from "./team-replies.js";
 
 /**
  * @import { Answers, Definition } from "./answers.js"
  * @import { AnswerStore, CourseRecord, StoredRecord } from "./record-store.js"
+ * @import { TeamSummary } from "./my-results-team.js"
  * @import { PartResult, Results } from "./results-view.js"
  * @import { Scorer } from "./scorer-client.js"
  */
@@ -46,6 +50,8 @@ import { forgetTeamInMemory } from "./team-replies.js";
  * @typedef {object} CsvRowMakers
  * @property {(id: string, text: string, value: string) => CsvRow} answerRow
  * @property {(kind: string, id: string, text: string, value: string) => CsvRow} scoreRow
+ * @property {Pick<Definition, "scale">} definition the questionnaire's (a likert answer "not applicable"
+ *   is written in its scale's words)
  */
 
 /**
@@ -71,6 +77,7 @@ import { forgetTeamInMemory } from "./team-replies.js";
  * @property {() => Promise<void>} scoreAll score every questionnaire with answers, and draw the results
  * @property {(options?: {keepFocus?: boolean}) => void} renderAll draw everything again from what is stored
  * @property {(id: string, version: number) => AnswerStore} store a questionnaire's stored record
+ * @property {TeamSummary} team "Med teamet ditt": the invitations kept here, and how one is named
  */
 
 /** @typedef {"merge" | "replace"} ImportMode */
@@ -127,6 +134,41 @@ import { forgetTeamInMemory } from "./team-replies.js";
  * @property {boolean} empty
  * @property {Record<ImportMode, boolean>} changes
  * @property {ImportEntry[]} questionnaires
+ * @property {TeamPlan | null} team null: the file says nothing about team replies
+ */
+
+/**
+ * What importing does with a file's team replies (scorer/RECORDS.md, the plan's `team`), and
+ * the text to store under "<course scope>_team" for each way of importing.
+ * @typedef {object} TeamPlan
+ * @property {boolean} current_unreadable whether the text stored here cannot be read (it is set aside)
+ * @property {TeamPlanEntry[]} invitations
+ * @property {Record<ImportMode, boolean>} changes
+ * @property {string} merge
+ * @property {string} replace
+ */
+
+/**
+ * One invitation of a file's team replies, and what each way of importing does with its replies.
+ * @typedef {object} TeamPlanEntry
+ * @property {string} id
+ * @property {"view" | "group"} kind
+ * @property {string} questionnaire
+ * @property {string} own
+ * @property {number} version
+ * @property {string} created
+ * @property {boolean} here whether this invitation is kept here already
+ * @property {number} replies_in_file
+ * @property {number} replies_new
+ * @property {number} replies_known
+ * @property {number} replies_only_here
+ * @property {number} replies_not_added
+ */
+
+/**
+ * The stored texts an import plan was made from: each questionnaire's record (null: none) and
+ * the team replies' (null: none).
+ * @typedef {{records: Map<string, string | null>, team: string | null}} StoredTexts
  */
 
 /** How long the spreadsheet download waits for the scorer before offering the answers without scores. */
@@ -259,12 +301,19 @@ export class CourseDataTools {
     for (const [id, entry] of records) {
       if (!this.page.byId.has(id) && entry.record) entries.push(exportEntry(id, 0, entry.record));
     }
-    const file = exportDocument({ course: this.page.course, site: siteAddress(this.page.sitePath), entries });
+    // The team replies opened, as stored; the keys that open new ones never leave this browser.
+    const team = readTeam(this.page.sitePath, this.page.course);
+    const file = exportDocument({
+      course: this.page.course,
+      site: siteAddress(this.page.sitePath),
+      entries,
+      team: team.ok ? exportTeam(team.invitations) : undefined,
+    });
     const text = `${JSON.stringify(file, null, 2)}\n`;
     const name = download(`${this.page.course}-${fileDate()}.json`, text, "application/json");
     noteExport(this.page.sitePath, this.page.course, entries.map((entry) => entry.id));
     this.tools.refresh(records);
-    this.tools.say(t("mine.exported", { file: name }));
+    this.tools.say(t(team.ok ? "mine.exported" : "mine.exported_team_unreadable", { file: name }));
   }
 
   /**
@@ -391,12 +440,15 @@ export class CourseDataTools {
       raws.set(id, entry.raw);
       stored[id] = entry.kept ? JSON.stringify(entry.record) : entry.raw;
     }
+    // The team replies as their stored text, which Python reads on its own too.
+    const team = storedTeamText(this.page.sitePath, this.page.course);
     const context = {
       course: this.page.course,
       language: this.page.language,
       now: timestamp(),
       definitions: this.page.questionnaires.map((q) => q.definitionJson),
       records: stored,
+      team,
     };
     /** @type {ImportPlan} */
     let plan;
@@ -419,7 +471,7 @@ export class CourseDataTools {
       this.showNothingToImport(preview, plan.empty ? "import.nothing_empty" : "import.nothing_new");
       return;
     }
-    this.showPreview(preview, plan, raws, chosen.name);
+    this.showPreview(preview, plan, { records: raws, team }, chosen.name);
   }
 
   /**
@@ -461,7 +513,7 @@ export class CourseDataTools {
    * What importing the file would do, per way of importing, with the buttons to do it or not.
    * @param {HTMLElement} preview
    * @param {ImportPlan} plan
-   * @param {Map<string, string | null>} raws the stored texts the plan was made from
+   * @param {StoredTexts} raws the stored texts the plan was made from
    * @param {string} fileName
    */
   showPreview(preview, plan, raws, fileName) {
@@ -493,6 +545,7 @@ export class CourseDataTools {
       mode("replace", t("import.replace"), t("import.replace_hint")),
     );
     const list = h("ul", { class: "lsk-import-list" });
+    const teamList = h("ul", { class: "lsk-import-list", "data-lsk-import-team": true });
     /**
      * The way of importing chosen (one of the two radios is always checked).
      * @returns {ImportMode}
@@ -501,9 +554,11 @@ export class CourseDataTools {
       const checked = modes.querySelector("input:checked");
       return checked instanceof HTMLInputElement && checked.value === "replace" ? "replace" : "merge";
     };
+    const team = plan.team;
     const draw = () => {
       const chosen = chosenMode();
       replaceChildren(list, plan.questionnaires.map((entry) => previewEntry(entry, chosen)));
+      if (team) replaceChildren(teamList, team.invitations.map((entry) => this.teamEntry(entry, chosen)));
     };
     modes.addEventListener("change", draw);
     draw();
@@ -528,6 +583,7 @@ export class CourseDataTools {
       ),
       modes,
       list,
+      team && team.invitations.length ? this.teamPreview(team, teamList) : null,
       h("div", { class: "lsk-toolbar-row" }, apply, cancel),
     );
     preview.setAttribute("aria-labelledby", titleId);
@@ -563,24 +619,82 @@ export class CourseDataTools {
   }
 
   /**
-   * Write the plan's records, all or none: every stored text must still be the one the
-   * plan was made from. Returns "done", "done_in_memory", "changed_meanwhile" or "failed".
+   * The file's team replies in the preview: per invitation what the way chosen does with its
+   * replies (`list`, drawn again when the way changes), then that no key is in a file.
+   * @param {TeamPlan} team
+   * @param {HTMLUListElement} list
+   * @returns {HTMLElement}
+   */
+  teamPreview(team, list) {
+    const titleId = uniqueId("lsk-import-team-title");
+    return h(
+      "section",
+      { class: "lsk-import-team", "aria-labelledby": titleId },
+      h("h4", { id: titleId }, t("import.team_heading")),
+      team.current_unreadable ? h("p", { class: "lsk-notice" }, t("import.team_unreadable")) : null,
+      list,
+      h("p", { class: "lsk-hint", "data-lsk-import-team-keys": true }, t("import.team_keys")),
+    );
+  }
+
+  /**
+   * What one invitation of the file would bring, in words.
+   * @param {TeamPlanEntry} entry
+   * @param {ImportMode} mode
+   * @returns {HTMLLIElement}
+   */
+  teamEntry(entry, mode) {
+    const lines = [t("team.invitation.made", { date: formatTime(entry.created) })];
+    if (!entry.here) {
+      const replies = counted(entry.replies_in_file, "import.team_replies");
+      lines.push(counted(entry.replies_in_file, "import.team_new", { replies }));
+    } else if (mode === "merge") {
+      lines.push(
+        t("import.team_merge", {
+          new: counted(entry.replies_new, "import.answers_new"),
+          known: counted(entry.replies_known, "import.team_known"),
+          kept: counted(entry.replies_only_here, "import.only_here_kept"),
+        }),
+      );
+      if (entry.replies_not_added) lines.push(counted(entry.replies_not_added, "import.team_not_added"));
+    } else {
+      lines.push(
+        t("import.team_replace", {
+          count: entry.replies_in_file,
+          removed: counted(entry.replies_only_here, "import.only_here_deleted"),
+        }),
+      );
+    }
+    return h(
+      "li",
+      { "data-lsk-import-invitation": entry.id },
+      h("strong", {}, this.page.team.asks(entry.kind, entry.questionnaire)),
+      h("ul", {}, lines.map((line) => h("li", {}, line))),
+    );
+  }
+
+  /**
+   * Write the plan's records and team replies, all or none: every stored text must still be
+   * the one the plan was made from. Returns "done", "done_in_memory", "changed_meanwhile" or "failed".
    * @param {ImportPlan} plan
    * @param {ImportMode} mode
-   * @param {Map<string, string | null>} raws the stored texts the plan was made from
+   * @param {StoredTexts} raws the stored texts the plan was made from
    * @returns {"done" | "done_in_memory" | "changed_meanwhile" | "failed"}
    */
   applyPlan(plan, mode, raws) {
+    const { sitePath, course } = this.page;
     const stores = plan.questionnaires.map((entry) => {
       const q = this.page.byId.get(entry.id);
       const store = this.page.store(entry.id, q ? q.version : entry.file_version);
       return { entry, store };
     });
     for (const { entry, store } of stores) {
-      if (store.persistent && store.readRaw() !== (raws.has(entry.id) ? raws.get(entry.id) : null)) {
+      if (store.persistent && store.readRaw() !== (raws.records.has(entry.id) ? raws.records.get(entry.id) : null)) {
         return "changed_meanwhile";
       }
     }
+    const team = plan.team && plan.team.changes[mode] ? plan.team : null;
+    if (team && storedTeamText(sitePath, course) !== raws.team) return "changed_meanwhile";
     /** @type {{store: AnswerStore, before: string | null | undefined}[]} */
     const written = [];
     let inMemory = false;
@@ -602,6 +716,15 @@ export class CourseDataTools {
       }
       if (!ok) inMemory = true;
       written.push({ store, before });
+    }
+    // The team replies last: if they cannot be stored, the records written are put back.
+    if (team) {
+      const stored = importTeamText(sitePath, course, team[mode], team.current_unreadable);
+      if (stored === "failed") {
+        this.restore(written);
+        return "failed";
+      }
+      if (stored === "kept") inMemory = true;
     }
     return inMemory ? "done_in_memory" : "done";
   }
@@ -715,6 +838,7 @@ export function csvRows(q, answers, results) {
     const rowsOf = {
       answerRow: (id, text, value) => [title, part.title, t("csv.kind_answer"), id, text, value],
       scoreRow: (kind, id, text, value) => [title, part.title, t(kind), id, text, value],
+      definition: q.definition,
     };
     rows.push(...partKind(part.type).csvRows(part, answers, scoredParts.get(part.id) || null, rowsOf));
   }

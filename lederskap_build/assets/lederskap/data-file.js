@@ -6,12 +6,17 @@
 // The export's format, its version and the largest file read for an import are the
 // scorer's (lederskap_scorer/records/export_file.py), from constants.js. An export is
 // made here, without Python, so that a learner can always take their answers away; the
-// scorer checks a file only when it is imported.
+// scorer checks a file only when it is imported. An export of the whole course carries the
+// team replies the leader opened (`team`, format 2), never an invitation's key: that is a
+// non-extractable CryptoKey in IndexedDB (team-keys.js), which no code can read.
 
 import { constants } from "./constants.js";
 import { snapshotsOf } from "./record-store.js";
 
-/** @import { StoredRecord } from "./record-store.js" */
+/**
+ * @import { StoredRecord } from "./record-store.js"
+ * @import { InvitationReplies } from "./team-replies.js"
+ */
 
 /**
  * One questionnaire of an export file (scorer/RECORDS.md, "The export file").
@@ -32,6 +37,20 @@ import { snapshotsOf } from "./record-store.js";
  * @property {string} site the site's address, informative only
  * @property {string} exported an ISO time
  * @property {ExportEntry[]} questionnaires
+ * @property {TeamEntry[]} [team] the team replies opened (a whole course's export only)
+ */
+
+/**
+ * One invitation of an export file's `team` (scorer/RECORDS.md, "The export file"): the
+ * stored invitation with its id, and its replies as opened.
+ * @typedef {object} TeamEntry
+ * @property {string} id
+ * @property {"view" | "group"} kind
+ * @property {string} questionnaire
+ * @property {number} version
+ * @property {string} own
+ * @property {string} created
+ * @property {{id: string, answers: string, opened: string}[]} replies
  */
 
 /**
@@ -85,11 +104,29 @@ export function exportEntry(questionnaire, version, record) {
 }
 
 /**
- * The whole export file.
- * @param {{course: string, site: string, entries: ExportEntry[]}} content
+ * The `team` of an export file, from the stored team replies (team-replies.js, readTeam):
+ * every invitation with its id, the fields the format has, and every reply as opened.
+ * @param {Record<string, InvitationReplies>} invitations
+ * @returns {TeamEntry[]}
+ */
+export function exportTeam(invitations) {
+  return Object.entries(invitations).map(([id, invitation]) => ({
+    id,
+    kind: invitation.kind,
+    questionnaire: invitation.questionnaire,
+    version: invitation.version,
+    own: invitation.own,
+    created: invitation.created,
+    replies: invitation.replies.map((reply) => ({ id: reply.id, answers: reply.answers, opened: reply.opened })),
+  }));
+}
+
+/**
+ * The whole export file; `team` only when given (a file without it says nothing about them).
+ * @param {{course: string, site: string, entries: ExportEntry[], team?: TeamEntry[]}} content
  * @returns {ExportDocument}
  */
-export function exportDocument({ course, site, entries }) {
+export function exportDocument({ course, site, entries, team }) {
   return {
     format: constants.exportFormat,
     format_version: constants.exportFormatVersion,
@@ -97,6 +134,7 @@ export function exportDocument({ course, site, entries }) {
     site,
     exported: new Date().toISOString(),
     questionnaires: entries,
+    ...(team ? { team } : {}),
   };
 }
 

@@ -4,7 +4,8 @@
 // suggestions and the reflections, and the saved snapshots with the change between
 // them (my-results-snapshots.js); laid out to be printed (or saved as PDF) for a
 // conversation. The tools for the whole course, export, import and delete, are
-// course-data-tools.js; each question type draws its own answers (parts/<type>.js).
+// course-data-tools.js; each question type draws its own answers (parts/<type>.js); the
+// team's invitations kept in this browser, "Med teamet ditt", are my-results-team.js.
 //
 // The answers come from localStorage at once (record-store.js; no Python needed to show
 // them); scores, the upgrade of older records and the check of an import file come
@@ -19,6 +20,7 @@ import { CourseDataTools } from "./course-data-tools.js";
 import { h, replaceChildren, uniqueId } from "./dom.js";
 import { counted, language as siteLanguage, t } from "./i18n.js";
 import { SnapshotsView } from "./my-results-snapshots.js";
+import { TeamSummary } from "./my-results-team.js";
 import { answerIds, partKind } from "./parts/index.js";
 import { migrateStore } from "./record-sync.js";
 import { ResultsView } from "./results-view.js";
@@ -92,6 +94,7 @@ class MyResults {
     this.status = statusElement ? new StatusView(statusElement, { onRetry: () => this.scorer?.retry(), answering: false }) : null;
     this.others = h("section", { class: "lsk-my-results-others", hidden: true });
     container.append(this.others);
+    this.team = new TeamSummary(container, { sitePath, course: this.course });
     this.tools = new CourseDataTools(this);
     // "Til samtalen" (conversation-summary.js), then the tools for the whole course, first on the page.
     const conversation = /** @type {HTMLElement | null} */ (container.querySelector("[data-lsk-conversation]"));
@@ -250,7 +253,10 @@ class MyResults {
         this.showBroken(q);
       }
     }
-    for (const step of [() => this.renderOthers(records), () => this.tools.refresh(records)]) {
+    const team = () => {
+      this.team.refresh().catch((error) => console.error("lederskap: the team's invitations could not be shown", error));
+    };
+    for (const step of [() => this.renderOthers(records), () => this.tools.refresh(records), team]) {
       try {
         step();
       } catch (error) {

@@ -143,10 +143,26 @@ async function keepRuntime(container) {
   const reasons = [scorerStarted().then(scorerSettled)];
   if (!saveData) reasons.push(stayed(RUNTIME_AFTER_MS));
   await Promise.race(reasons);
+  runtimeWanted = true;
   debugState({ runtime: "keeping" });
   const worker = container.controller || (await container.ready).active;
+  await askToKeepRuntime(worker);
+}
+
+/** Whether this visit has asked for the Python runtime to be kept (a new worker is asked again). */
+let runtimeWanted = false;
+
+/**
+ * Ask `worker` to keep the runtime, and say what came of it. A deploy may replace the worker
+ * while it keeps the runtime in a cache about to be deleted, and a worker that is stopped never
+ * answers: a new worker taking control is asked again (see register's controllerchange).
+ * @param {ServiceWorker | null | undefined} worker
+ */
+async function askToKeepRuntime(worker) {
   const kept = worker ? await keepRuntimeIn(worker) : false;
-  debugState({ runtime: kept ? "kept" : "failed" });
+  if (worker === navigator.serviceWorker.controller || !navigator.serviceWorker.controller) {
+    debugState({ runtime: kept ? "kept" : "failed" });
+  }
 }
 
 /**
@@ -243,8 +259,12 @@ export function startOffline() {
   container.addEventListener("controllerchange", () => {
     if (controlled) {
       showUpdated();
-      // The new worker keeps what this page loaded, too.
+      // The new worker keeps what this page loaded, too, and the runtime if this visit asked for it.
       if (container.controller) cacheUrls(container.controller, loadedUrls()).catch(() => {});
+      if (container.controller && runtimeWanted) {
+        debugState({ runtime: "keeping" });
+        askToKeepRuntime(container.controller).catch(() => {});
+      }
     }
     controlled = true;
   });

@@ -14,6 +14,9 @@
 //   <prefix><site path>#<course id>/<questionnaire id>/results
 //                                        the last results shown (results-cache.js)
 //   <prefix><site path>#<course id>/_course                           the course's own notes
+//   <prefix><site path>#<course id>/_team                 the team replies opened (team-replies.js)
+//   <prefix><site path>#<course id>/_team/unreadable/<time>
+//                                        a stored text of them that could not be read, set aside by an import
 //
 // and, in IndexedDB (whose databases, like localStorage, every site of the origin shares),
 //

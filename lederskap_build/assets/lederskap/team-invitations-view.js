@@ -62,6 +62,10 @@ export class InvitationsView {
   constructor(page) {
     this.page = page;
     this.said = h("div", { class: "lsk-team-said", role: "status", "data-lsk-team-said": true });
+    /** What deleting an invitation said, under the list's heading */
+    this.listSaid = h("div", { class: "lsk-team-said", role: "status", "data-lsk-team-list-said": true });
+    /** What making an invitation said, by its button */
+    this.created = h("div", { class: "lsk-team-said", role: "status", "data-lsk-team-created": true });
     this.list = h("div", { class: "lsk-team-invitations", "data-lsk-team-invitations": true });
     /** @type {StoredInvitation[] | null} the keys on this device; null: they cannot be read here */
     this.keys = [];
@@ -75,6 +79,7 @@ export class InvitationsView {
         "section",
         { class: "lsk-team-section", "aria-labelledby": "lsk-team-invitations-title" },
         h("h2", { id: "lsk-team-invitations-title" }, t("team.invitations.heading")),
+        this.listSaid,
         this.list,
       ),
       this.protectionSection(),
@@ -125,7 +130,7 @@ export class InvitationsView {
       const offer = offers[Number(chosen ? chosen.value : 0)];
       this.create(offer).catch((error) => {
         console.error("lederskap: could not make the invitation", error);
-        this.say(t("team.create.failed"));
+        this.created.textContent = t("team.create.failed");
       });
     });
     return h(
@@ -135,6 +140,7 @@ export class InvitationsView {
       h("p", {}, t("team.create.intro")),
       fieldset,
       button,
+      this.created,
     );
   }
 
@@ -180,7 +186,7 @@ export class InvitationsView {
 
   /** @returns {HTMLElement} */
   protectionSection() {
-    const points = ["server", "only_you", "who", "guess", "anyone", "device", "export"];
+    const points = ["server", "only_you", "stored", "who", "guess", "anyone", "device", "export"];
     return h(
       "section",
       { class: "lsk-team-section", "aria-labelledby": "lsk-team-protection-title" },
@@ -204,7 +210,7 @@ export class InvitationsView {
       made = await createInvitation(this.page.sitePath, this.page.course, offer.questionnaire, offer.version);
     } catch (error) {
       console.error("lederskap: could not keep the invitation's key", error);
-      this.say(t("team.keys_unavailable"));
+      this.created.textContent = t("team.keys_unavailable");
       return;
     }
     const stored = addInvitation(this.page.sitePath, this.page.course, made.invitation.invitation, {
@@ -214,7 +220,7 @@ export class InvitationsView {
       own: offer.own,
       created: made.invitation.created,
     });
-    this.say(stored === "unreadable" ? t("team.store.unreadable") : t("team.create.done"));
+    this.created.textContent = stored === "unreadable" ? t("team.store.unreadable") : t("team.create.done");
     await this.refresh();
     const article = this.list.querySelector(`[data-lsk-invitation="${made.invitation.invitation}"]`);
     const field = article && /** @type {HTMLElement | null} */ (article.querySelector("[data-lsk-copy]"));
@@ -267,7 +273,11 @@ export class InvitationsView {
     } catch {
       return "team.keys_unavailable";
     }
-    if (!keys) return "team.reply.other-invitation";
+    if (!keys) {
+      // An invitation whose replies are here (imported, or its key lost) but whose key is not.
+      const team = readTeam(this.page.sitePath, this.page.course);
+      return team.ok && team.invitations[header.value.invitation] ? "team.reply.no-key" : "team.reply.other-invitation";
+    }
     const opened = await openReply(text, keys);
     if (!opened.ok) return `team.reply.${opened.problem}`;
     let added = addReply(this.page.sitePath, this.page.course, keys.invitation, {
@@ -304,6 +314,7 @@ export class InvitationsView {
 
   /** Draw every invitation: those whose keys are here, and those whose replies are kept. */
   async refresh() {
+    const generation = this.page.generation;
     try {
       this.keys = await listInvitations(this.page.sitePath, this.page.course);
     } catch (error) {
@@ -321,6 +332,7 @@ export class InvitationsView {
     const newestFirst = [...all.entries()].sort((a, b) => b[1].created.localeCompare(a[1].created));
     const articles = [];
     for (const [id, entry] of newestFirst) articles.push(await this.invitationArticle(id, entry.keys, entry.replies));
+    if (!this.page.current(generation)) return;
     replaceChildren(
       this.list,
       team.ok ? null : h("p", { class: "lsk-notice" }, t("team.store.unreadable")),
@@ -403,11 +415,22 @@ export class InvitationsView {
         replies: JSON.stringify(replies.replies.map((reply) => reply.answers)),
         language,
       });
-      return teamResultView(JSON.parse(json), replies.kind);
+      return teamResultView(JSON.parse(json), replies.kind, this.ownLink(offer));
     } catch (error) {
       console.error("lederskap: no team result", error);
       return h("p", { class: "lsk-notice" }, t("team.result.no_scorer"));
     }
+  }
+
+  /**
+   * A link to the page where the inviter answers their own questionnaire (none for a group,
+   * or when no page places it).
+   * @param {TeamOffer} offer
+   * @returns {HTMLAnchorElement | null}
+   */
+  ownLink(offer) {
+    if (offer.kind !== "view" || !offer.page) return null;
+    return h("a", { href: this.page.sitePath + offer.page }, offer.ownTitle);
   }
 
   /**
@@ -422,7 +445,7 @@ export class InvitationsView {
       confirm: t("team.delete.confirm"),
     });
     if (!confirmed) {
-      this.say(t("delete.cancelled"));
+      this.listSaid.textContent = t("delete.cancelled");
       return;
     }
     let keysGone = true;
@@ -432,7 +455,9 @@ export class InvitationsView {
       keysGone = this.keys === null; // No keys can be read here: there are none to delete.
     }
     const repliesGone = removeInvitation(this.page.sitePath, this.page.course, id);
-    this.say(t(keysGone && repliesGone ? "team.delete.done" : "team.delete.failed"));
     await this.refresh();
+    // The button is gone with its invitation: the reader is taken to the list's heading.
+    this.page.focusHeading(this.page.body.querySelector("#lsk-team-invitations-title"));
+    this.listSaid.textContent = t(keysGone && repliesGone ? "team.delete.done" : "team.delete.failed");
   }
 }

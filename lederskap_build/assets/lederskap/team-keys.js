@@ -116,6 +116,40 @@ export async function listInvitations(sitePath, course) {
 }
 
 /**
+ * Every invitation whose keys are on this device, oldest first, for a page that only looks
+ * (Mine resultater): unlike listInvitations it never creates the course's database, so that
+ * looking leaves nothing behind (after "Slett alt", say). Rejects where IndexedDB cannot be used.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {Promise<StoredInvitation[]>}
+ */
+export async function invitationsOnDevice(sitePath, course) {
+  const request = indexedDB.open(teamKeysDatabase(sitePath, course));
+  let absent = false;
+  request.onupgradeneeded = () => {
+    // No such database: aborting its creation leaves none (IndexedDB deletes a new database
+    // whose upgrade is aborted), and the open request fails.
+    absent = true;
+    request.transaction?.abort();
+  };
+  /** @type {IDBDatabase} */
+  let db;
+  try {
+    db = await requestDone(request);
+  } catch (error) {
+    if (absent) return [];
+    throw error;
+  }
+  try {
+    if (!db.objectStoreNames.contains(STORE)) return [];
+    const all = await requestDone(db.transaction(STORE).objectStore(STORE).getAll());
+    return /** @type {StoredInvitation[]} */ (all).sort((a, b) => a.created.localeCompare(b.created));
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * One invitation kept on this device, or null when this device has none of that id.
  * @param {string} sitePath
  * @param {string} course

@@ -4,7 +4,8 @@
 //
 //   #lsk-invite.1....  a member opened an invitation link: they answer the questionnaire it
 //                      asks for and seal a reply (team-reply-view.js);
-//   #lsk-reply.1....   the inviter opened a reply link: it is opened and kept, then as below;
+//   #lsk-reply.1....   the inviter opened a reply link: it is opened and kept (once: opened
+//                      again, it is said to be kept already), then as below;
 //   anything else      the inviter's invitations, the replies opened and the team results
 //                      (team-invitations-view.js).
 //
@@ -94,6 +95,8 @@ export class TeamPage {
     this.status = statusElement ? new StatusView(statusElement, { onRetry: () => this.scorer.retry(), answering: false }) : null;
     /** @type {HTMLElement | null} what the current use added after a form (the member's reply) */
     this.afterForm = null;
+    /** Counts the uses shown: a view whose slow work ends after another was shown draws nothing. */
+    this.generation = 0;
     this.onHashChange = () => {
       if (!this.container.isConnected) {
         window.removeEventListener("hashchange", this.onHashChange);
@@ -113,9 +116,16 @@ export class TeamPage {
 
   /** Show the use the address asks for. */
   route() {
+    this.generation += 1;
     for (const section of this.forms.values()) section.hidden = true;
     this.afterForm?.remove();
     this.afterForm = null;
+    if (!window.isSecureContext || !globalThis.crypto || !globalThis.crypto.subtle) {
+      // Invitations and replies need the browser's cryptography, which only a secure page has
+      // (https, or this computer's own address): say so rather than call every link damaged.
+      this.show(h("p", { class: "lsk-notice", "data-lsk-team-insecure": true }, t("team.insecure")));
+      return;
+    }
     const text = fragment();
     if (text.startsWith(INVITATION_PREFIX)) {
       new ReplyView(this, text).show();
@@ -124,16 +134,9 @@ export class TeamPage {
     const view = new InvitationsView(this);
     view.show();
     if (text.startsWith(REPLY_PREFIX)) {
-      view
-        .openLink(text)
-        .then(() => {
-          // Opened: a reload must not open it again (it would be refused as a duplicate). Not
-          // before: instant navigation may show the page once more for the same link.
-          if (fragment() === text) {
-            window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
-          }
-        })
-        .catch((error) => console.error("lederskap: could not open the reply", error));
+      // The link stays in the address: instant navigation may show the page once more for it
+      // (the same visit shares one opening, openLink), and a reload says it is opened already.
+      view.openLink(text).catch((error) => console.error("lederskap: could not open the reply", error));
     }
   }
 
@@ -143,6 +146,27 @@ export class TeamPage {
    */
   show(...children) {
     replaceChildren(this.body, ...children);
+  }
+
+  /**
+   * Whether the use shown at `generation` is still the one on the page (see route).
+   * @param {number} generation
+   * @returns {boolean}
+   */
+  current(generation) {
+    return generation === this.generation && this.container.isConnected;
+  }
+
+  /**
+   * Take the reader to a heading that was just drawn (its text says where they are now):
+   * focus without a jump, then scroll it to the top.
+   * @param {HTMLElement | null} heading
+   */
+  focusHeading(heading) {
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
   }
 
   /**
@@ -164,7 +188,7 @@ export class TeamPage {
       event.preventDefault();
       window.history.pushState(null, "", window.location.pathname);
       this.route();
-      this.container.scrollIntoView({ block: "start" });
+      this.focusHeading(this.body.querySelector("h2"));
     });
     return link;
   }

@@ -12,13 +12,16 @@
 // checks it each time the team result is drawn (scorer/TEAM.md, team_json), so this
 // module decides nothing about answers. It refuses a reply already stored (by its id) and
 // more than constants.maxReplies per invitation. A stored text it cannot read is never
-// overwritten: the page says so and changes nothing.
+// overwritten: the page says so and changes nothing. The format and its schema are the
+// scorer's (scorer/RECORDS.md, "The opened team replies"; records/team_data.py), which
+// reads the stored text when a file is imported and gives the text to store instead
+// (importTeamText: an unreadable one is copied aside first).
 
 import { constants } from "./constants.js";
-import { openLocalStorage } from "./local-storage.js";
+import { openLocalStorage, timestamp } from "./local-storage.js";
 import { teamRepliesKey } from "./storage-keys.js";
 
-const SCHEMA = 1;
+const SCHEMA = constants.teamSchema;
 export const MAX_REPLIES = constants.maxReplies;
 
 /**
@@ -87,21 +90,21 @@ function isInvitation(value) {
 }
 
 /**
- * The stored text, or null when there is none.
+ * The stored text (what this visit keeps in memory first), or null when there is none.
  * @param {string} key
  * @returns {string | null}
  */
 function storedText(key) {
+  // What this visit could not store is newer than what is stored (as in record-store.js).
+  const kept = memory.get(key);
+  if (kept !== undefined) return kept;
   const storage = openLocalStorage();
-  if (storage) {
-    try {
-      const raw = storage.getItem(key);
-      if (raw !== null) return raw;
-    } catch {
-      // Read what this visit kept instead.
-    }
+  if (!storage) return null;
+  try {
+    return storage.getItem(key);
+  } catch {
+    return null;
   }
-  return memory.get(key) ?? null;
 }
 
 /**
@@ -111,7 +114,15 @@ function storedText(key) {
  * @returns {TeamData}
  */
 export function readTeam(sitePath, course) {
-  const raw = storedText(teamRepliesKey(sitePath, course));
+  return teamOf(storedText(teamRepliesKey(sitePath, course)));
+}
+
+/**
+ * The team data a stored text holds (null: none), or that it cannot be read.
+ * @param {string | null} raw
+ * @returns {TeamData}
+ */
+function teamOf(raw) {
   if (raw === null) return { ok: true, invitations: {} };
   try {
     const value = JSON.parse(raw);
@@ -196,6 +207,47 @@ export function removeInvitation(sitePath, course, invitationId) {
   if (!team.ok) return false;
   delete team.invitations[invitationId];
   return writeTeam(sitePath, course, team.invitations);
+}
+
+/**
+ * The stored text of the course's team data, as the scorer reads it for an import (or what
+ * this visit keeps in memory when it could not store it); null: none.
+ * @param {string} sitePath
+ * @param {string} course
+ * @returns {string | null}
+ */
+export function storedTeamText(sitePath, course) {
+  return storedText(teamRepliesKey(sitePath, course));
+}
+
+/**
+ * Store the team data an import plan gives (scorer/RECORDS.md, the plan's `team`), exactly as
+ * given. A stored text the page or the scorer cannot read (`unreadable`) is copied aside first,
+ * under "<key>/unreadable/<time>"; if that fails nothing is written.
+ * @param {string} sitePath
+ * @param {string} course
+ * @param {string} text the plan's team text for the way of importing chosen
+ * @param {boolean} unreadable whether the scorer could not read the stored text (the plan's `current_unreadable`)
+ * @returns {"stored" | "kept" | "failed"} kept: only for this visit (no localStorage)
+ */
+export function importTeamText(sitePath, course, text, unreadable) {
+  const key = teamRepliesKey(sitePath, course);
+  const storage = openLocalStorage();
+  if (!storage) {
+    memory.set(key, text);
+    return "kept";
+  }
+  try {
+    const before = storage.getItem(key);
+    if (before !== null && (unreadable || !teamOf(before).ok)) {
+      storage.setItem(`${key}/unreadable/${timestamp()}`, before);
+    }
+    storage.setItem(key, text);
+    memory.delete(key);
+    return "stored";
+  } catch {
+    return "failed";
+  }
 }
 
 /**

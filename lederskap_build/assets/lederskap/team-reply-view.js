@@ -28,8 +28,10 @@ export class ReplyView {
   }
 
   show() {
+    const generation = this.page.generation;
     this.read()
       .then((found) => {
+        if (!this.page.current(generation)) return;
         if ("problem" in found) this.refuse(found.problem);
         else this.invite(found.invitation, found.offer);
       })
@@ -56,15 +58,17 @@ export class ReplyView {
 
   /** @param {string} problem */
   refuse(problem) {
+    const heading = h("h2", { id: "lsk-team-refused-title" }, t("team.member.refused_heading"));
     this.page.show(
       h(
         "section",
         { class: "lsk-team-section", "aria-labelledby": "lsk-team-refused-title" },
-        h("h2", { id: "lsk-team-refused-title" }, t("team.member.refused_heading")),
+        heading,
         h("p", { class: "lsk-notice", "data-lsk-team-refused": true }, problem),
         h("p", {}, this.page.homeLink()),
       ),
     );
+    this.page.focusHeading(heading);
   }
 
   /**
@@ -75,7 +79,11 @@ export class ReplyView {
   invite(invitation, offer) {
     const min = minReplies(offer.definition);
     // The page's own text above is for the inviter: a member is taken to their invitation.
-    const heading = h("h2", { id: "lsk-team-member-title", tabindex: -1 }, t("team.member.heading"));
+    const heading = h("h2", { id: "lsk-team-member-title" }, t("team.member.heading"));
+    // Answers are kept per questionnaire: an earlier invitation's, or another person's on a
+    // shared computer, would be in the form already, and sealed with "Lag svaret".
+    const earlier = courseRecords(this.page.sitePath, this.page.course).get(offer.questionnaire)?.record;
+    const answeredBefore = Boolean(earlier && Object.keys(earlier.answers).length);
     this.page.show(
       h(
         "section",
@@ -83,6 +91,7 @@ export class ReplyView {
         heading,
         h("p", {}, t(offer.kind === "view" ? "team.member.intro_view" : "team.member.intro_group", { title: offer.title })),
         h("p", {}, t("team.member.privacy", { min })),
+        answeredBefore ? h("p", { class: "lsk-notice", "data-lsk-team-prefilled": true }, t("team.member.prefilled")) : null,
         h("p", {}, this.page.homeLink()),
       ),
     );
@@ -106,8 +115,7 @@ export class ReplyView {
     );
     (form || this.page.body).after(step);
     this.page.afterForm = step;
-    heading.focus({ preventScroll: true });
-    heading.scrollIntoView({ block: "start" });
+    this.page.focusHeading(heading);
   }
 
   /**

@@ -6,7 +6,7 @@
 
 import { scaleBarChart } from "./charts.js";
 import { h } from "./dom.js";
-import { counted, t } from "./i18n.js";
+import { counted, t, tNodes } from "./i18n.js";
 import { table } from "./result-tables.js";
 
 /**
@@ -104,6 +104,7 @@ function comparison(result) {
       label: t("team.result.chart_own", { dimension: dimension.title }),
       value: dimension.own_mean,
       text: dimension.own_mean_display || "",
+      missingText: t(dimension.own_status === "not-given" ? "team.result.chart_own_missing" : "team.result.chart_own_few"),
     },
     {
       label: counted(dimension.replies, "team.result.chart_others", { dimension: dimension.title }),
@@ -186,20 +187,18 @@ function distribution(result) {
  * The team result of an invitation, drawn.
  * @param {TeamResult} result
  * @param {"view" | "group"} kind a view's invitation compares with one's own; a group's shows the group
+ * @param {HTMLAnchorElement | null} ownLink the page of one's own questionnaire (a view's), for when
+ *   one's own answers are missing
  * @returns {HTMLElement}
  */
-export function teamResultView(result, kind) {
+export function teamResultView(result, kind, ownLink) {
   const shownAny = result.dimensions.some((dimension) => dimension.status === "shown");
+  const ownMissing = kind === "view" && result.dimensions.every((dimension) => dimension.own_status === "not-given");
   return h(
     "div",
     { class: "lsk-team-result", "data-lsk-team-result": kind },
-    h(
-      "p",
-      {},
-      counted(result.replies, "team.result.replies"),
-      " ",
-      t("team.result.threshold", { min: result.min_replies }),
-    ),
+    h("p", {}, t("team.result.threshold", { min: result.min_replies })),
+    ownMissing && ownLink ? h("p", { class: "lsk-notice" }, tNodes("team.result.own_missing", { page: ownLink })) : null,
     kind === "view" ? comparison(result) : null,
     shownAny || kind === "group" ? distribution(result) : null,
     h("p", { class: "lsk-hint" }, t("team.result.addition")),

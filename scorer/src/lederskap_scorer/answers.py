@@ -32,6 +32,7 @@ ProblemCode = Literal[
     "not-a-number",
     "not-whole-number",
     "out-of-range",
+    "not-applicable-not-offered",
     # text fields (also checklist summaries)
     "not-a-text",
     # checklist

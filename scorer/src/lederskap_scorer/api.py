@@ -146,11 +146,13 @@ def check_import_json(export_json: str, context_json: str) -> str:
 
         {"course": "<course id>", "language": "nb" | "en", "now": "<ISO time>",
          "definitions": ["<questionnaire definition JSON>", ...],   # the course's, in its order
-         "records": {"<questionnaire id>": "<the stored record's text, as stored>" | null}}
+         "records": {"<questionnaire id>": "<the stored record's text, as stored>" | null},
+         "team": "<the stored team replies' text, as stored>" | null}   # may be left out: none
 
     Never raises on the file (a malformed file gives a plan with ``ok: false``) nor on a
     stored text: each is read on its own, like ``migrate_record_json`` reads it, and one
-    that cannot be read counts as no record (the plan entry's ``current_unreadable``).
+    that cannot be read counts as no record (the plan entry's ``current_unreadable``), and
+    stored team replies that cannot be read count as none (the plan's ``team.current_unreadable``).
     Raises :class:`DefinitionError` for an unusable definition and :class:`ValueError`
     for a context that is not of that form (or is nested too deeply): both are mistakes
     of the page, not of the file.

@@ -17,9 +17,11 @@ from typing import TypedDict
 
 from . import storage_keys
 from .limits import MAX_REPLIES
+from .parts.likert import NOT_APPLICABLE
 from .records.export_file import EXPORT_FORMAT, EXPORT_FORMAT_VERSION, MAX_EXPORT_CHARS
 from .records.file_values import MAX_NAME, TIME_PATTERN
 from .records.migration import RECORD_SCHEMA
+from .records.team_data import TEAM_SCHEMA
 from .schema import ID_PATTERN
 
 
@@ -32,8 +34,10 @@ class BrowserConstants(TypedDict):
     maxImportBytes: int
     maxSnapshotName: int
     maxReplies: int
+    teamSchema: int
     idPattern: str
     timePattern: str
+    notApplicable: str
     storageKeys: dict[str, str]
 
 
@@ -50,7 +54,9 @@ def browser_constants() -> BrowserConstants:
         "maxImportBytes": MAX_EXPORT_CHARS,
         "maxSnapshotName": MAX_NAME,
         "maxReplies": MAX_REPLIES,
+        "teamSchema": TEAM_SCHEMA,
         "idPattern": ID_PATTERN.pattern,
         "timePattern": TIME_PATTERN.pattern,
+        "notApplicable": NOT_APPLICABLE,
         "storageKeys": storage_keys.browser_constants(),
     }

@@ -185,8 +185,8 @@ def check_view(view: Questionnaire, original: Questionnaire) -> list[Problem]:
 
 
 def _check_scale(q: Questionnaire) -> tuple[Scale | None, list[Problem]]:
-    """The scale, its labels and the questionnaire's bands; and the scale, when it is usable
-    (the parts' own bands are checked against it)."""
+    """The scale, its labels, its "not applicable" choice and the questionnaire's bands; and the scale,
+    when it is usable (the parts' own bands are checked against it)."""
     problems: list[Problem] = []
     if q.scale is None:
         if q.likert_parts():
@@ -195,6 +195,14 @@ def _check_scale(q: Questionnaire) -> tuple[Scale | None, list[Problem]]:
             )
         return None, problems
     scale = q.scale
+    if scale.not_applicable is not None and not scale.not_applicable.strip():
+        problems.append(
+            Problem(
+                "scale.not_applicable",
+                "expected the words of the extra choice for a statement that does not apply, but an empty text "
+                "was given (leave the field out for a scale without that choice)",
+            )
+        )
     points = scale.max - scale.min + 1
     if not 2 <= points <= MAX_SCALE_POINTS:
         bound = "at least two" if points < 2 else f"at most {MAX_SCALE_POINTS}"

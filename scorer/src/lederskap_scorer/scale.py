@@ -26,6 +26,11 @@ class Scale:
     min: int
     max: int
     labels: tuple[ScaleLabel, ...] = ()
+    not_applicable: str | None = None
+    """The words of an extra choice after the scale's points, for a statement that does not apply
+    ("Vet ikke / ikke relevant"); ``None``: there is no such choice. It is no point of the scale:
+    answered, it is stored as ``"na"`` (:data:`~lederskap_scorer.parts.likert.NOT_APPLICABLE`) and
+    counts in no mean."""
 
 
 @dataclass(frozen=True)

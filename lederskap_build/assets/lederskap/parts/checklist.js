@@ -5,6 +5,7 @@
 // options, the summary), its CSV rows. It has no results of its own.
 
 import { h } from "../dom.js";
+import { plainText, richInline } from "../rich-text.js";
 import { t } from "../i18n.js";
 import { has } from "./common.js";
 import { textAnswers, textFields, textRows, writtenTexts } from "./text.js";
@@ -107,7 +108,7 @@ export function answersView(part, answers) {
   const options = (part.options || []).filter((option) => chosen.includes(option.id));
   return [
     options.length
-      ? h("ul", { class: "lsk-my-chosen" }, options.map((option) => h("li", {}, option.text)))
+      ? h("ul", { class: "lsk-my-chosen" }, options.map((option) => h("li", {}, richInline(option.text))))
       : h("p", { class: "lsk-results-empty" }, t("mine.nothing_chosen")),
     part.summary ? textAnswers([part.summary], answers) : null,
   ];
@@ -128,7 +129,7 @@ export function csvRows(part, answers, scored, { answerRow }) {
     /** @type {unknown[]} */
     const chosen = Array.isArray(given) ? given : [];
     /** @type {Map<unknown, string>} an option's text by its id (a stored value may be anything) */
-    const texts = new Map((part.options || []).map((option) => [option.id, option.text]));
+    const texts = new Map((part.options || []).map((option) => [option.id, plainText(option.text)]));
     rows.push(answerRow(part.id, part.title, chosen.map((id) => texts.get(id) || id).join("; ")));
   }
   return [...rows, ...textRows(part.summary ? [part.summary] : [], answers, answerRow)];
@@ -165,7 +166,9 @@ export function summaryView(part, { ownWords: include }) {
     lead: true,
     nodes: [
       h("h4", { class: "lsk-summary-part" }, part.title),
-      part.chosen.length ? h("ul", { class: "lsk-my-chosen" }, part.chosen.map((option) => h("li", {}, option.text))) : null,
+      part.chosen.length
+        ? h("ul", { class: "lsk-my-chosen" }, part.chosen.map((option) => h("li", {}, richInline(option.text))))
+        : null,
       summary ? writtenTexts([summary]) : null,
     ],
   };

@@ -7,6 +7,7 @@
 // total and the mean, from the scorer).
 
 import { h } from "../dom.js";
+import { plainText, richInline } from "../rich-text.js";
 import { counted, t } from "../i18n.js";
 import { problemList, table } from "../result-tables.js";
 import { csvValue, has } from "./common.js";
@@ -138,12 +139,12 @@ export function fields(formFields, part) {
  * The text of the option chosen in answer to `question`, or why there is none.
  * @param {ChoiceQuestion} question
  * @param {Answers} answers
- * @returns {string}
+ * @returns {(Node | string)[]}
  */
 function chosenText(question, answers) {
-  if (!has(answers, question.id)) return t("choice.unanswered");
+  if (!has(answers, question.id)) return [t("choice.unanswered")];
   const option = (question.options || []).find((candidate) => candidate.id === answers[question.id]);
-  return option ? option.text : t("mine.not_usable");
+  return option ? richInline(option.text) : [t("mine.not_usable")];
 }
 
 /**
@@ -180,7 +181,7 @@ export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
   for (const question of part.questions || []) {
     if (!has(answers, question.id)) continue;
     const option = (question.options || []).find((candidate) => candidate.id === answers[question.id]);
-    rows.push(answerRow(question.id, question.text, option ? option.text : csvValue(answers[question.id])));
+    rows.push(answerRow(question.id, question.text, option ? plainText(option.text) : csvValue(answers[question.id])));
   }
   if (scored && scored.scored && scored.total_display !== null) {
     rows.push(scoreRow("csv.kind_sum", part.id, part.title, scored.total_display));
@@ -221,7 +222,7 @@ export function drawResults(part, problems) {
         "tr",
         { "data-lsk-question": question.id },
         h("th", { scope: "row" }, question.text),
-        h("td", {}, question.chosen ? question.chosen.text : t("choice.unanswered")),
+        h("td", {}, question.chosen ? richInline(question.chosen.text) : t("choice.unanswered")),
         h("td", { class: "lsk-number-cell" }, question.score === null ? t("results.no_mean") : String(question.score)),
       ),
     );
@@ -255,7 +256,7 @@ export function summaryView(part) {
       "tr",
       { "data-lsk-question": question.id },
       h("th", { scope: "row" }, question.text),
-      h("td", {}, question.chosen ? question.chosen.text : null),
+      h("td", {}, question.chosen ? richInline(question.chosen.text) : null),
     ),
   );
   return {

@@ -1,13 +1,17 @@
 // @ts-check
 // The likert part: statements on the questionnaire's scale, grouped in dimensions
 // (scorer: lederskap_scorer/parts/likert.py). Its fields (one radio per point and
-// statement), its answers on the results page, its CSV rows and its results: the
+// statement, and one for "not applicable" where the scale offers it: the answer
+// constants.notApplicable, shown in the scale's words, never as a number), its
+// answers on the results page, its CSV rows and its results: the
 // means per dimension once each (a chart with the bands' lines, and its text
 // equivalent, the list of areas with their bands), one overall average, and the
 // suggestions exactly as the scorer made them (lists, or the sentence that says why
 // there are none; statements in the learner's own terms).
 
 import { scaleBarChart } from "../charts.js";
+import { constants } from "../constants.js";
+import { richText } from "../rich-text.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { joinNames, problemList, table } from "../result-tables.js";
@@ -55,7 +59,13 @@ import { csvValue, has } from "./common.js";
 
 /**
  * A statement's result (scorer/RESULTS.md; lederskap_scorer/parts/likert.py, ItemResult).
- * @typedef {{id: string, text: string, reverse: boolean, answer: number | null, score: number | null}} ItemResult
+ * @typedef {object} ItemResult
+ * @property {string} id
+ * @property {string} text
+ * @property {boolean} reverse
+ * @property {number | null} answer
+ * @property {boolean} not_applicable answered "not applicable" (no answer on the scale, no score)
+ * @property {number | null} score
  */
 
 /**
@@ -64,7 +74,8 @@ import { csvValue, has } from "./common.js";
  * @property {string} id
  * @property {string} title
  * @property {"scored" | "not-enough-answers"} status
- * @property {number} answered
+ * @property {number} answered on the scale or "not applicable"
+ * @property {number} not_applicable how many of those are "not applicable"
  * @property {number} item_count
  * @property {number | null} mean
  * @property {string | null} mean_display
@@ -90,7 +101,8 @@ import { csvValue, has } from "./common.js";
  * @property {string | null} mean_of_dimensions_display
  * @property {number} dimensions_scored
  * @property {number} dimension_count
- * @property {number} items_answered
+ * @property {number} items_answered on the scale or "not applicable"
+ * @property {number} items_not_applicable how many of those are "not applicable"
  * @property {number} item_count
  */
 
@@ -144,7 +156,8 @@ import { csvValue, has } from "./common.js";
  * @property {"likert"} type
  * @property {string} id
  * @property {string} title
- * @property {{min: number, max: number}} scale
+ * @property {{min: number, max: number, not_applicable: string | null}} scale its ends, and the words of its
+ *   "not applicable" choice (null: it has none)
  * @property {DimensionResult[]} dimensions
  * @property {BandSet[]} band_sets
  * @property {OverallResult} overall
@@ -183,7 +196,7 @@ export function fields(formFields, part) {
       // An input found in the form has a parent element.
       const fieldset = /** @type {HTMLElement} */ (radios[0].closest("fieldset") || radios[0].parentElement);
       const byValue = new Map(radios.map((radio) => [radio.value, radio]));
-      for (const radio of radios) formFields.radioAnswers.set(radio, { id: item.id, value: Number(radio.value) });
+      for (const radio of radios) formFields.radioAnswers.set(radio, { id: item.id, value: radioAnswer(radio) });
       items.push({ id: item.id, text: item.text, fieldset, radios, byValue });
     }
   }
@@ -200,7 +213,8 @@ export function fields(formFields, part) {
     view(answers, into) {
       for (const item of items) {
         const given = has(answers, item.id) ? answers[item.id] : undefined;
-        if (typeof given === "number" && item.byValue.has(String(given))) into[item.id] = given;
+        const shown = typeof given === "number" || given === constants.notApplicable;
+        if (shown && item.byValue.has(String(given))) into[item.id] = given;
       }
     },
     write(view, wanted, { checked }) {
@@ -214,6 +228,27 @@ export function fields(formFields, part) {
       }
     },
   };
+}
+
+/**
+ * What choosing a statement's radio answers: its point of the scale, or "not applicable".
+ * @param {HTMLInputElement} radio
+ * @returns {number | string}
+ */
+function radioAnswer(radio) {
+  return radio.value === constants.notApplicable ? constants.notApplicable : Number(radio.value);
+}
+
+/**
+ * A stored answer "not applicable" in the words of the scale's choice; null for any other value, or
+ * where the scale has no such choice (then it is a value that does not fit, like any other).
+ * @param {unknown} value
+ * @param {Pick<Definition, "scale">} definition
+ * @returns {string | null}
+ */
+function notApplicableText(value, definition) {
+  const words = definition.scale?.not_applicable;
+  return value === constants.notApplicable && words ? words : null;
 }
 
 /**
@@ -245,9 +280,8 @@ function answersTable(part, answers, definition) {
           ? labels.has(value)
             ? t("mine.likert_value_labelled", { value, label: labels.get(value) })
             : String(value)
-          : has(answers, item.id)
-            ? t("mine.not_usable")
-            : t("mine.unanswered_item");
+          : (notApplicableText(value, definition) ??
+            (has(answers, item.id) ? t("mine.not_usable") : t("mine.unanswered_item")));
       rows.push(
         h(
           "tr",
@@ -268,18 +302,21 @@ function answersTable(part, answers, definition) {
 }
 
 /**
- * The part's CSV rows: one per stored answer, then the mean of each dimension.
+ * The part's CSV rows: one per stored answer (as stored; "not applicable" in the scale's words), then the
+ * mean of each dimension.
  * @param {LikertPart} part
  * @param {Answers} answers
  * @param {LikertResult | null} scored its results, when the scorer has computed them
  * @param {CsvRowMakers} rows
  * @returns {CsvRow[]}
  */
-export function csvRows(part, answers, scored, { answerRow, scoreRow }) {
+export function csvRows(part, answers, scored, { answerRow, scoreRow, definition }) {
   const rows = [];
   for (const dimension of part.dimensions || []) {
     for (const item of dimension.items || []) {
-      if (has(answers, item.id)) rows.push(answerRow(item.id, item.text, csvValue(answers[item.id])));
+      if (!has(answers, item.id)) continue;
+      const value = answers[item.id];
+      rows.push(answerRow(item.id, item.text, notApplicableText(value, definition) ?? csvValue(value)));
     }
   }
   for (const d of scored ? scored.dimensions : []) rows.push(scoreRow("csv.kind_mean", d.id, d.title, d.mean_display ?? ""));
@@ -319,17 +356,38 @@ function likert(part, problems) {
   return [
     h(
       "p",
-      { class: "lsk-results-summary", "data-lsk-answered": overall.items_answered },
-      t("results.answered", { answered: overall.items_answered, total: overall.item_count }),
+      {
+        class: "lsk-results-summary",
+        "data-lsk-answered": overall.items_answered,
+        "data-lsk-not-applicable": overall.items_not_applicable,
+      },
+      answeredLine(part),
     ),
     overall.dimensions_scored === 0 ? h("p", { class: "lsk-results-empty" }, t("results.none_scored")) : null,
     chartFigure(part),
     h("h4", { class: "lsk-results-subtitle" }, t("results.dimensions_heading")),
-    h("ul", { class: "lsk-dimension-results" }, part.dimensions.map(dimensionEntry)),
+    h(
+      "ul",
+      { class: "lsk-dimension-results" },
+      part.dimensions.map((d) => dimensionEntry(d, part.scale.not_applicable)),
+    ),
     overallLine(overall),
     suggestions(part.suggestions, part.dimensions),
     problemList(problems),
   ];
+}
+
+/**
+ * How many statements are answered, and how many of them "not applicable" (which count in no average).
+ * @param {LikertResult} part
+ * @returns {string}
+ */
+function answeredLine(part) {
+  const { overall } = part;
+  const counts = { answered: overall.items_answered, total: overall.item_count };
+  if (!overall.items_not_applicable) return t("results.answered", counts);
+  const text = part.scale.not_applicable;
+  return t("results.answered_not_applicable", { ...counts, not_applicable: overall.items_not_applicable, text });
 }
 
 /**
@@ -381,37 +439,41 @@ function bandKey(part) {
 }
 
 /**
- * One area: its mean, how many of its statements are answered, its band and the band's text.
+ * One area: its mean, how many of its statements are answered (and how many of them "not applicable"),
+ * its band and the band's text.
  * @param {DimensionResult} d
+ * @param {string | null} notApplicable the words of the scale's "not applicable" choice
  * @returns {HTMLLIElement}
  */
-function dimensionEntry(d) {
+function dimensionEntry(d, notApplicable) {
   /** @type {Child[]} */
   const children = [h("p", { class: "lsk-dimension-result-title" }, h("strong", {}, d.title))];
+  const inapplicable = { not_applicable: d.not_applicable, text: notApplicable };
   if (d.status === "scored") {
+    const counts = { mean: d.mean_display, answered: d.answered, total: d.item_count };
     children.push(
       h(
         "p",
         { class: "lsk-dimension-result-mean" },
-        t("results.dimension_mean", { mean: d.mean_display, answered: d.answered, total: d.item_count }),
+        d.not_applicable
+          ? t("results.dimension_mean_not_applicable", { ...counts, ...inapplicable })
+          : t("results.dimension_mean", counts),
       ),
     );
     if (d.band) {
-      children.push(
-        h(
-          "p",
-          { class: "lsk-band" },
-          h("strong", { class: "lsk-band-label" }, d.band.label),
-          d.band.text ? ` ${d.band.text}` : "",
-        ),
-      );
+      // The label, then the author's text (Markdown: paragraphs, lists, links; rich-text.js).
+      const label = h("strong", { class: "lsk-band-label" }, d.band.label);
+      children.push(h("div", { class: "lsk-band" }, richText(d.band.text, "lsk-band-text", [label])));
     }
   } else {
+    const counts = { needed: Math.ceil(d.item_count / 2), total: d.item_count };
     children.push(
       h(
         "p",
         { class: "lsk-not-enough" },
-        t("results.not_enough_text", { needed: Math.ceil(d.item_count / 2), total: d.item_count }),
+        d.not_applicable
+          ? t("results.not_enough_not_applicable", { ...counts, ...inapplicable })
+          : t("results.not_enough_text", counts),
       ),
     );
   }
@@ -584,5 +646,13 @@ export function summaryView(part) {
     ),
   );
   const head = [t("summary.col_area"), t("summary.col_mean"), t("summary.col_band")];
-  return { lead: false, nodes: [table(part.title, head, rows), suggestions(part.suggestions, part.dimensions)] };
+  // Answers "not applicable" count in no average: said under the averages, in the scale's words.
+  const count = part.overall.items_not_applicable;
+  const inapplicable = count
+    ? h("p", { class: "lsk-summary-answered", "data-lsk-not-applicable": count }, answeredLine(part))
+    : null;
+  return {
+    lead: false,
+    nodes: [table(part.title, head, rows), inapplicable, suggestions(part.suggestions, part.dimensions)],
+  };
 }

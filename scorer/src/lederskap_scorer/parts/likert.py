@@ -1,15 +1,19 @@
 """The ``likert`` question type: statements rated on the questionnaire's scale, grouped in dimensions.
 
-Its answer: a whole number on the scale, stored under the item's id.
+Its answer: a whole number on the scale, stored under the item's id; or, where the scale offers
+it (``scale.not_applicable``), :data:`NOT_APPLICABLE`: answered "not applicable", which is no point
+of the scale. Stored where the scale has no such choice, that text is an answer that does not fit.
 
 Scoring (all arithmetic exact, in fractions; numbers are rounded only when
 they are written into the results, see :mod:`lederskap_scorer.format`):
 
 * An item's score is its answer, or ``min + max - answer`` for a reverse-keyed item.
-  An unanswered item has no score; it never counts as 0.
-* A dimension is scored when at least half of its items are answered
-  (``answered * 2 >= items``); its mean is the mean of the answered items'
-  scores. Otherwise its status is ``not-enough-answers`` and it has no mean.
+  An unanswered item has no score; it never counts as 0. Nor has an item answered
+  "not applicable": it is answered, but counts in no mean and is never reversed.
+* A dimension is scored when at least half of its items are answered with a point
+  of the scale (``scored * 2 >= items``: an item answered "not applicable" counts as
+  unanswered here); its mean is the mean of those items' scores. Otherwise its status
+  is ``not-enough-answers`` and it has no mean.
 * The band of a mean ``m`` is the dimension's own bands if it has any, else
   the questionnaire's; the band with ``min <= m < max``, the last band also
   holding its ``max``. The exact mean is used, not the rounded one. Where the
@@ -26,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Final, Literal
 
 from ..answers import AnswerProblem, ProblemCode, finite_number, number_as_given
 from ..format import Language, limit_text, mean_text, raw
@@ -34,16 +38,23 @@ from ..scale import Band, Scale, check_bands
 from ..schema import Id, Problem, join_path
 from .shared import Answers, PartScore, ScoringContext, expect_some
 
+NOT_APPLICABLE: Final = "na"
+"""The stored answer "not applicable", the choice after the scale's points that a scale may offer
+(:attr:`~lederskap_scorer.scale.Scale.not_applicable`); the page has it as ``constants.notApplicable``."""
+
 # ---- the model ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Item:
-    """One statement answered on the scale. ``reverse`` items score ``min + max - answer``."""
+    """One statement answered on the scale. ``reverse`` items score ``min + max - answer``.
+
+    ``hint`` is a help text shown under the statement (inline Markdown, read by the build)."""
 
     id: Id
     text: str
     reverse: bool = False
+    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,15 @@ class ScaleRange:
 
 
 @dataclass(frozen=True)
+class LikertScale:
+    """The scale of a likert part's results: its ends, and the words of its "not applicable" choice."""
+
+    min: int
+    max: int
+    not_applicable: str | None
+
+
+@dataclass(frozen=True)
 class BandResult:
     """The band a dimension mean falls in."""
 
@@ -161,23 +181,28 @@ class BandSet:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """One likert item: the answer as given and its score (reversed for reverse-keyed items)."""
+    """One likert item: the answer as given and its score (reversed for reverse-keyed items); an item
+    answered "not applicable" has neither."""
 
     id: str
     text: str
     reverse: bool
     answer: int | None
+    not_applicable: bool
     score: int | None
 
 
 @dataclass(frozen=True)
 class DimensionResult:
-    """One dimension: its mean item score when at least half of its items are answered."""
+    """One dimension: its mean item score when at least half of its items are answered on the scale."""
 
     id: str
     title: str
     status: DimensionStatus
     answered: int
+    """How many of its items are answered: on the scale, or "not applicable"."""
+    not_applicable: int
+    """How many of those are answered "not applicable" (no score, not counted by the half rule)."""
     item_count: int
     mean: float | None
     mean_display: str | None
@@ -196,6 +221,7 @@ class OverallResult:
     dimensions_scored: int
     dimension_count: int
     items_answered: int
+    items_not_applicable: int
     item_count: int
 
 
@@ -252,7 +278,7 @@ class LikertResult:
     type: Literal["likert"] = "likert"
     id: str
     title: str
-    scale: ScaleRange
+    scale: LikertScale
     dimensions: tuple[DimensionResult, ...]
     band_sets: tuple[BandSet, ...]
     overall: OverallResult
@@ -297,11 +323,17 @@ def snapshot_part(result: LikertResult) -> SnapshotPart:
 # ---- checking the answers -----------------------------------------------------------------------
 
 
-def _read_answer(item: Item, value: object, scale: Scale, language: Language) -> int | AnswerProblem:
-    """The item's answer, or the problem with it."""
+def _read_answer(
+    item: Item, value: object, scale: Scale, language: Language
+) -> int | Literal["na"] | AnswerProblem:
+    """The item's answer (a point of the scale, or :data:`NOT_APPLICABLE`), or the problem with it."""
     number = finite_number(value)
     values = {"question": item.text, "min": str(scale.min), "max": str(scale.max)}
     code: ProblemCode
+    if value == NOT_APPLICABLE:
+        if scale.not_applicable is not None:
+            return NOT_APPLICABLE
+        return AnswerProblem(item.id, None, "not-applicable-not-offered", values)
     if number is None:
         return AnswerProblem(item.id, None, "not-a-number", values)
     if isinstance(number, float) and not number.is_integer():
@@ -321,9 +353,10 @@ def item_score(answer: int, scale: Scale, reverse: bool) -> int:
     return scale.min + scale.max - answer if reverse else answer
 
 
-def is_scored(answered: int, item_count: int) -> bool:
-    """The half rule: a dimension gets a mean when at least half of its items are answered."""
-    return answered > 0 and answered * 2 >= item_count
+def is_scored(scored: int, item_count: int) -> bool:
+    """The half rule: a dimension gets a mean when at least half of its items are answered on the scale
+    (``scored``: an item answered "not applicable" is not)."""
+    return scored > 0 and scored * 2 >= item_count
 
 
 def find_band(mean: Fraction, bands: tuple[Band, ...]) -> Band | None:
@@ -363,6 +396,7 @@ def _score_dimension(
     position: int,
     dimension: Dimension,
     answers: dict[str, int],
+    not_applicable: frozenset[str],
     scale: Scale,
     bands: tuple[Band, ...],
     language: Language,
@@ -374,7 +408,8 @@ def _score_dimension(
         score = None if answer is None else item_score(answer, scale, item.reverse)
         if score is not None:
             scores.append(score)
-        items.append(ItemResult(item.id, item.text, item.reverse, answer, score))
+        items.append(ItemResult(item.id, item.text, item.reverse, answer, item.id in not_applicable, score))
+    inapplicable = sum(1 for item in items if item.not_applicable)
     item_count = len(dimension.items)
     applied = dimension.bands or bands
     mean: Fraction | None = None
@@ -390,7 +425,8 @@ def _score_dimension(
         id=dimension.id,
         title=dimension.title,
         status="scored" if mean is not None else "not-enough-answers",
-        answered=len(scores),
+        answered=len(scores) + inapplicable,
+        not_applicable=inapplicable,
         item_count=item_count,
         mean=None if mean is None else raw(mean),
         mean_display=None if mean is None else mean_text(mean, language),
@@ -429,7 +465,8 @@ def _overall(scored: list[_Scored], language: Language) -> OverallResult:
         mean_of_dimensions_display=None if of_dimensions is None else mean_text(of_dimensions, language),
         dimensions_scored=len(dimension_means),
         dimension_count=len(scored),
-        items_answered=sum(len(s.scores) for s in scored),
+        items_answered=sum(s.result.answered for s in scored),
+        items_not_applicable=sum(s.result.not_applicable for s in scored),
         item_count=sum(s.result.item_count for s in scored),
     )
 
@@ -519,6 +556,7 @@ def score(part: LikertPart, answers: Answers, context: ScoringContext) -> PartSc
     if scale is None:
         raise ValueError(f"the likert part '{part.id}' needs the questionnaire's scale")
     usable: dict[str, int] = {}
+    inapplicable: set[str] = set()
     problems: list[AnswerProblem] = []
     for item in (item for dimension in part.dimensions for item in dimension.items):
         if item.id not in answers:
@@ -526,19 +564,22 @@ def score(part: LikertPart, answers: Answers, context: ScoringContext) -> PartSc
         read = _read_answer(item, answers[item.id], scale, context.language)
         if isinstance(read, AnswerProblem):
             problems.append(read)
+        elif read == NOT_APPLICABLE:
+            inapplicable.add(item.id)
         else:
             usable[item.id] = read
+    not_applicable = frozenset(inapplicable)
     dimensions = [
-        _score_dimension(position, dimension, usable, scale, context.bands, context.language)
+        _score_dimension(position, dimension, usable, not_applicable, scale, context.bands, context.language)
         for position, dimension in enumerate(part.dimensions)
     ]
     result = LikertResult(
         id=part.id,
         title=part.title,
-        scale=ScaleRange(scale.min, scale.max),
+        scale=LikertScale(scale.min, scale.max, scale.not_applicable),
         dimensions=tuple(s.result for s in dimensions),
         band_sets=_band_sets(dimensions, context.language),
         overall=_overall(dimensions, context.language),
         suggestions=_suggest(part, dimensions, scale, context.language),
     )
-    return PartScore(result, tuple(problems), frozenset(usable))
+    return PartScore(result, tuple(problems), frozenset(usable) | not_applicable)

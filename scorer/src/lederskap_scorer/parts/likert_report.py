@@ -63,12 +63,26 @@ def _suggestions(s: Suggestions, titles: dict[str, str], t: Messages) -> list[st
 def lines(part: LikertResult, t: Messages) -> list[str]:
     out: list[str] = []
     for d in part.dimensions:
-        counts = {"title": d.title, "answered": d.answered, "total": d.item_count}
+        counts: dict[str, object] = {"title": d.title, "answered": d.answered, "total": d.item_count}
+        # With answers "not applicable": how many of the answered, in the words of the scale's choice.
+        inapplicable = {"not_applicable": d.not_applicable, "text": part.scale.not_applicable}
         if d.mean_display is None:
-            out.append(INDENT + t("report.dimension_not_enough", **counts))
+            out.append(
+                INDENT
+                + (
+                    t("report.dimension_not_enough_not_applicable", **counts, **inapplicable)
+                    if d.not_applicable
+                    else t("report.dimension_not_enough", **counts)
+                )
+            )
             continue
         band = "" if d.band is None else f" – {d.band.label}"
-        out.append(INDENT + t("report.dimension", mean=d.mean_display, **counts) + band)
+        line = (
+            t("report.dimension_not_applicable", mean=d.mean_display, **counts, **inapplicable)
+            if d.not_applicable
+            else t("report.dimension", mean=d.mean_display, **counts)
+        )
+        out.append(INDENT + line + band)
     o = part.overall
     if o.mean_of_dimensions_display is None:
         out.append(INDENT + t("results.overall_none"))

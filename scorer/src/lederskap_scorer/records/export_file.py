@@ -1,7 +1,8 @@
 """The export file: every questionnaire's answers and snapshots of one course, read and checked.
 
 ``{format, format_version, course, site, exported, questionnaires: [{id, version, updated,
-answers, snapshots}]}`` (``scorer/RECORDS.md``, "The export file"). The page writes it
+answers, snapshots}], team?: [...]}`` (``scorer/RECORDS.md``, "The export file"); ``team``, the
+team replies the leader opened, is new in format 2 (:mod:`.team_data`). The page writes it
 (``data-file.js``) with :data:`EXPORT_FORMAT` and :data:`EXPORT_FORMAT_VERSION`, which it
 gets from here (``constants.exportFormat``, ``constants.exportFormatVersion``), and reads a
 chosen file only when it is at most :data:`MAX_EXPORT_CHARS` bytes (``constants.maxImportBytes``,
@@ -11,7 +12,7 @@ chosen file only when it is at most :data:`MAX_EXPORT_CHARS` bytes (``constants.
 before it passed: the size, JSON, the format and its version (a file of a newer format is
 refused before its fields are looked at: it may have fields this version does not know),
 the fields, the course; then every questionnaire, each on its own, so that every problem
-of every questionnaire is listed.
+of every questionnaire is listed, and the team replies (format 2), every invitation on its own.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from ..schema import is_id
 from .file_values import check_answers_object, check_exact, is_time, is_whole_number
 from .problems import Problems
 from .snapshot_entries import Snapshots, check_snapshots
+from .team_data import FileInvitation, check_team
 
 EXPORT_FORMAT = "lederskap-answers"
 """The ``format`` field of every export file."""
-EXPORT_FORMAT_VERSION = 1
-"""Raised when the meaning of the export file changes."""
+EXPORT_FORMAT_VERSION = 2
+"""Raised when the meaning of the export file changes (2: the optional ``team``). Files of every
+earlier version are read too."""
 
 MAX_EXPORT_CHARS = 2 * 1024 * 1024
 """The largest export file accepted: 2 MiB of text. The page offers no larger file to the
@@ -43,7 +46,11 @@ MAX_SHORT_TEXT = 2000
 """The longest ``site``."""
 
 EXPORT_FIELDS = frozenset({"format", "format_version", "course", "site", "exported", "questionnaires"})
-"""The fields of an export file of :data:`EXPORT_FORMAT_VERSION`; any other is refused."""
+"""The fields of an export file of format 1; any other is refused."""
+TEAM_FIELD = "team"
+"""The field format 2 adds, which a file may leave out: the team replies the leader opened."""
+FIELDS_OF_VERSION = {1: EXPORT_FIELDS, 2: EXPORT_FIELDS | {TEAM_FIELD}}
+"""The fields a file of each format may have."""
 ENTRY_FIELDS = frozenset({"id", "version", "updated", "answers", "snapshots"})
 """The fields of each questionnaire of a file, each of them always there."""
 
@@ -70,6 +77,9 @@ class ExportFile:
     header: dict[str, Any] | None
     """``{course, site, exported, format_version}`` as found in the file."""
     entries: tuple[FileEntry, ...]
+    team: tuple[FileInvitation, ...] | None = None
+    """The team replies in the file, by invitation; ``None`` when the file says nothing about them
+    (no ``team``: a file of format 1, or one form's own export)."""
 
 
 _NOT_READ = ExportFile(None, ())
@@ -83,7 +93,7 @@ def read_export_file(
     definitions: Mapping[str, Questionnaire],
     language: Language,
 ) -> ExportFile:
-    """The file's header and questionnaires, with every problem of form found on the way.
+    """The file's header, questionnaires and team replies, with every problem of form found on the way.
 
     ``course`` is the course the file must be of; a questionnaire's answers are checked
     against its definition in ``definitions`` (by id), the problems of their values worded
@@ -112,7 +122,7 @@ def read_export_file(
     if version > EXPORT_FORMAT_VERSION:
         problems.add("newer-format", "format_version", version=version)
         return _NOT_READ
-    unknown = sorted(str(key) for key in data if key not in EXPORT_FIELDS)
+    unknown = sorted(str(key) for key in data if key not in FIELDS_OF_VERSION[version])
     if unknown:
         problems.add("unknown-field", unknown[0][:80])
         return _NOT_READ
@@ -130,20 +140,28 @@ def read_export_file(
     if not is_time(exported):
         problems.add("invalid-time", "exported")
     header = {"course": file_course, "site": site, "exported": exported, "format_version": version}
-    listed = data.get("questionnaires")
+    entries = _read_entries(data.get("questionnaires"), problems, definitions, language)
+    team = check_team(data[TEAM_FIELD], TEAM_FIELD, problems) if TEAM_FIELD in data else None
+    return ExportFile(header, entries, team)
+
+
+def _read_entries(
+    listed: object, problems: Problems, definitions: Mapping[str, Questionnaire], language: Language
+) -> tuple[FileEntry, ...]:
+    """The file's ``questionnaires``, each that passed its checks."""
     if not isinstance(listed, list):
         problems.add("invalid-structure", "questionnaires")
-        return ExportFile(header, ())
+        return ()
     if len(listed) > MAX_QUESTIONNAIRES:
         problems.add("too-many", "questionnaires", limit=MAX_QUESTIONNAIRES)
-        return ExportFile(header, ())
+        return ()
     entries: list[FileEntry] = []
     seen: set[str] = set()
     for index, entry in enumerate(listed):
         read = _read_entry(entry, f"questionnaires[{index}]", seen, problems, definitions, language)
         if read is not None:
             entries.append(read)
-    return ExportFile(header, tuple(entries))
+    return tuple(entries)
 
 
 def _read_entry(

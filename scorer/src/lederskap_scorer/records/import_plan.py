@@ -4,8 +4,9 @@ The page sends what it knows (:class:`ImportContext`: the course, its questionna
 the text of every stored record) with the file's text; :func:`check_import` answers the
 plan (``scorer/RECORDS.md``, "Checking an import: the import plan", :data:`PLAN_FORMAT`):
 the file's problems, or per questionnaire in the file what merging and what replacing
-would do, with the record to write for each. The page shows the plan and writes those
-records, all or none; it decides nothing itself.
+would do, with the record to write for each, and what each does with the file's team
+replies, with the text to store for them. The page shows the plan and writes those
+records and that text, all or none; it decides nothing itself.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from .file_values import is_time
 from .migration import RECORD_SCHEMA, RecordError, ordered_record, read_record
 from .problems import Problems
 from .snapshot_entries import Snapshots, sort_snapshots
+from .team_data import FileInvitation, TeamDataError, import_team, read_stored_team, stored_team_text
 
-PLAN_FORMAT = 2
+PLAN_FORMAT = 3
 """Raised when the meaning of the import plan changes (2: an ``invalid-value`` problem carries the
-answer problem's code and values instead of a sentence)."""
+answer problem's code and values instead of a sentence; 3: ``team``, and ``empty`` and ``changes``
+count the team replies too)."""
 
 _MODES = ("merge", "replace")
 """The two ways of importing; each gets its record to write and its ``changes``."""
@@ -48,6 +51,9 @@ class ImportContext:
     """The stored text of each questionnaire that has a record, by questionnaire id, exactly as
     stored: each is read on its own (:func:`~.migration.read_record`), so one the scorer cannot
     read is only that questionnaire's "no usable record here", never the page's mistake."""
+    team: str | None = None
+    """The stored text of the course's opened team replies (``<course scope>_team``), or ``None``:
+    none stored. Read like a record: one that cannot be read counts as none (``current_unreadable``)."""
 
 
 def context_from_data(data: object, definitions: Mapping[str, Questionnaire]) -> ImportContext:
@@ -60,8 +66,11 @@ def context_from_data(data: object, definitions: Mapping[str, Questionnaire]) ->
         raise ValueError(f"the import context needs 'course', 'language' ({languages}), 'now' and 'records'")
     if not all(text is None or isinstance(text, str) for text in records.values()):
         raise ValueError("the import context needs 'records': questionnaire id -> the stored record's text or null")
+    team = data.get("team")
+    if team is not None and not isinstance(team, str):
+        raise ValueError("the import context's 'team' must be the stored team replies' text or null")
     texts = {str(qid): text for qid, text in records.items() if isinstance(text, str)}
-    return ImportContext(course, language, now, definitions, texts)
+    return ImportContext(course, language, now, definitions, texts, team)
 
 
 def check_import(text: str, context: ImportContext) -> dict[str, Any]:
@@ -70,9 +79,10 @@ def check_import(text: str, context: ImportContext) -> dict[str, Any]:
     The plan (``scorer/RECORDS.md``, "The import plan") is ``ok: false`` with its
     ``problems`` when anything in the file is malformed; then nothing may change.
     Otherwise it lists, per questionnaire in the file, what merging and what
-    replacing would do, and the record to write for each. ``empty`` says the file
-    holds no answer and no snapshot, and ``changes`` per way of importing whether
-    it would change anything stored (both ``false`` for a refused file).
+    replacing would do, and the record to write for each, and ``team`` what each does
+    with the file's team replies (``None`` when the file has none to say). ``empty`` says
+    the file holds no answer, no snapshot and no invitation, and ``changes`` per way of
+    importing whether it would change anything stored (both ``false`` for a refused file).
     """
     problems = Problems()
     read = read_export_file(
@@ -82,17 +92,42 @@ def check_import(text: str, context: ImportContext) -> dict[str, Any]:
     order = {qid: index for index, qid in enumerate(context.definitions)}
     entries = sorted(read.entries, key=lambda e: (order.get(e.id, len(order)), e.id))
     planned = [_plan_entry(entry, context) for entry in entries] if ok else []
+    team = _plan_team(read.team, context) if ok and read.team is not None else None
+    holds_nothing = not any(entry.answers or entry.snapshots.shown or entry.snapshots.unusable for entry in entries)
     return {
         "plan_format": PLAN_FORMAT,
         "ok": ok,
         "problems": problems.items,
         "more_problems": problems.more,
         "file": read.header,
-        "empty": not any(entry.answers or entry.snapshots.shown or entry.snapshots.unusable for entry in entries)
-        if ok
-        else False,
-        "changes": {mode: any(changes[mode] for _, changes in planned) for mode in _MODES},
+        "empty": holds_nothing and not read.team if ok else False,
+        "changes": {
+            mode: any(changes[mode] for _, changes in planned) or bool(team and team["changes"][mode])
+            for mode in _MODES
+        },
         "questionnaires": [plan for plan, _ in planned],
+        "team": team,
+    }
+
+
+def _plan_team(file: tuple[FileInvitation, ...], context: ImportContext) -> dict[str, Any]:
+    """What merging and replacing do with the file's team replies (:func:`~.team_data.import_team`),
+    with the text to store under ``<course scope>_team`` for each. A stored text that cannot be read
+    counts as none (``current_unreadable``): the page copies it aside before it writes."""
+    here: dict[str, dict[str, Any]] = {}
+    unreadable = False
+    if context.team is not None:
+        try:
+            here = read_stored_team(context.team)
+        except TeamDataError:
+            unreadable = True
+    done = import_team(file, here)
+    return {
+        "current_unreadable": unreadable,
+        "invitations": done.entries,
+        "changes": done.changes,
+        "merge": stored_team_text(done.merge),
+        "replace": stored_team_text(done.replace),
     }
 
 

@@ -32,9 +32,11 @@ def site_pages(site: Path) -> list[str]:
     return [*sorted(p.removeprefix("./") for p in pages), "404.html"]
 
 
-def test_every_page_of_the_site_has_no_violations(page: Page, site_url: str, built_site: Path) -> None:
+@pytest.mark.parametrize("width", [1280, 360])
+def test_every_page_of_the_site_has_no_violations(page: Page, site_url: str, built_site: Path, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
     pages = site_pages(built_site)
-    assert len(pages) >= 13
+    assert len(pages) >= 15
     found = {}
     for path in pages:
         page.goto(site_url + path)

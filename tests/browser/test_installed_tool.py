@@ -189,7 +189,7 @@ def new_course(tool: InstalledTool) -> Iterator[NewCourse]:
     done = tool.run("new", "Team Course")
     assert done.returncode == 0, done.stderr
     root = tool.work / "Team Course"
-    assert done.stdout.startswith("Wrote the course 'team-course' (17 files) into Team Course. Next:\n")
+    assert done.stdout.startswith("Wrote the course 'team-course' (18 files) into Team Course. Next:\n")
     (root / "node_modules").mkdir()
     (root / "node_modules" / "pyodide").symlink_to(REPO / "node_modules" / "pyodide", target_is_directory=True)
     server = SiteServer()
@@ -205,9 +205,9 @@ def new_course(tool: InstalledTool) -> Iterator[NewCourse]:
 
 def test_a_new_course_passes_check_and_builds(new_course: NewCourse) -> None:
     assert new_course.check.returncode == 0, new_course.check.stderr
-    assert new_course.check.stdout.startswith("5 questionnaires and 7 pages: no problems")
+    assert new_course.check.stdout.startswith("5 questionnaires and 8 pages: no problems")
     assert new_course.build.returncode == 0, new_course.build.stderr
-    assert new_course.build.stdout.startswith("Built 7 pages with 5 questionnaires into ")
+    assert new_course.build.stdout.startswith("Built 8 pages with 5 questionnaires into ")
     root = new_course.config.parent
     assert sorted(p.name for p in root.iterdir()) == [
         ".github",
@@ -330,7 +330,7 @@ def test_a_new_course_builds_with_zensical_and_keeps_the_promises(tool: Installe
     try:
         build = tool.run("build", "--engine", "zensical", cwd=root, env={"LEDERSKAP_SITE_URL": server.url})
         assert build.returncode == 0, build.stderr
-        assert build.stdout.startswith("Built 7 pages with 5 questionnaires into ")
+        assert build.stdout.startswith("Built 8 pages with 5 questionnaires into ")
         assert build.stderr == ""
         site = root / "site"
         assert '<meta name="generator" content="zensical-0.0.73">' in (site / "index.html").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ def test_new_writes_a_course_that_passes_check_with_a_questionnaire_of_every_typ
     folder = tmp_path / "Leading Teams 2026"
     assert main(["new", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Wrote the course 'leading-teams-2026' (17 files) into {folder}. Next:\n")
+    assert out.startswith(f"Wrote the course 'leading-teams-2026' (18 files) into {folder}. Next:\n")
     assert "npm install" in out and "lederskap serve" in out
 
     course = load_course(folder / "mkdocs.yml")
@@ -37,6 +37,7 @@ def test_new_writes_a_course_that_passes_check_with_a_questionnaire_of_every_typ
     for questionnaire in course.questionnaires:
         assert sum(f'::questionnaire{{id="{questionnaire}"}}' in text for text in pages.values()) == 1
     assert "::my-results" in pages["my-results.md"]
+    assert "::team" in pages["with-your-team.md"]
     assert (folder / "mkdocs.yml").read_text(encoding="utf-8").count("My results: my-results.md") == 1
     assert "/generated/" in (folder / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert (folder / ".github" / "workflows" / "publish.yml").is_file()

@@ -29,7 +29,7 @@ import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lederskap_scorer.browser_constants import browser_constants
 
@@ -216,16 +216,10 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
 
 
 def page_url(page: str, *, directory_urls: bool = True) -> str:
-    """The address, relative to the site root, of the page MkDocs makes of the Markdown file ``page``.
-
-    With ``use_directory_urls`` (MkDocs' default) ``a.md`` is ``a/`` and ``verktoy/index.md`` is
-    ``verktoy/``; without it they are ``a.html`` and ``verktoy/index.html``. The start page is ``./``.
-    """
-    path = PurePosixPath(page)
-    folder = "" if str(path.parent) == "." else f"{path.parent.as_posix()}/"
-    if path.stem == "index":
-        return (folder or "./") if directory_urls else f"{folder}index.html"
-    return f"{folder}{path.stem}/" if directory_urls else f"{folder}{path.stem}.html"
+    """The address, relative to the site root, of the page MkDocs makes of the Markdown file ``page``
+    (:func:`~.addresses.page_address`), with the start page as ``./`` (the service worker's list
+    needs an address to fetch)."""
+    return page_address(Path(page), directory_urls) or "./"
 
 
 def _revision(output: Output) -> str:

@@ -66,7 +66,7 @@ class Links:
 
     pages: Mapping[str, str]
 
-    def address(self, href: str) -> tuple[str, str] | None:
+    def address(self, href: str) -> tuple[str, str]:
         """``("href", address)`` or ``("page", address)``; raises LinkProblem for a link that cannot work."""
         if FULL_ADDRESS.match(href):
             return ("href", href)
@@ -115,7 +115,7 @@ def _inline(tokens: list[Token], links: Links) -> Tree:
             current.append({token.type.removesuffix("_open"): children})
             stack.append(children)
         elif token.type == "link_open":
-            kind, address = links.address(str(token.attrGet("href") or "")) or ("href", "")
+            kind, address = links.address(str(token.attrGet("href") or ""))
             children = []
             current.append({"a": children, kind: address})
             stack.append(children)

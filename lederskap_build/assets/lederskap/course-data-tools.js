@@ -413,6 +413,11 @@ export class CourseDataTools {
   async chooseFile(input, preview) {
     const chosen = input.files && input.files[0];
     if (!chosen) return;
+    // What was shown for an earlier file goes first: its "Importer" must not stay pressable
+    // while this file is being checked.
+    preview.hidden = true;
+    replaceChildren(preview);
+    preview.dataset.lskImportState = "checking";
     const read = await readChosenFile(chosen);
     if (read.problem) {
       this.showRefusal(preview, [t(`import.problem.${read.problem}`, { size: MAX_IMPORT_BYTES / (1024 * 1024) })]);

@@ -29,6 +29,8 @@ declare global {
     offline?: LederskapOfflineState;
     /** How many scorer workers this visit started (scorer-client.js). */
     workerStarts?: number;
+    /** What the last scorer start reported: its standard library and its start snapshot (scorer-worker.js). */
+    start?: unknown;
     /** The scorer's state (scorer-client.js). */
     scorerState?: import("../lederskap_build/assets/lederskap/scorer-client.js").ScorerState;
     /** How many stored records the scorer upgraded (record-sync.js). */

@@ -326,6 +326,8 @@ def test_a_new_build_replaces_the_old_cache_and_keeps_answers_and_other_sites(
         assert checked_answers(page, ["selvinnsikt", "handlingsrom"]) == {"selvinnsikt": 4, "handlingsrom": 2}
         wait_for_results(page, LEADER_FORM, answered=2)
         assert page.evaluate("() => window.__lederskap.offline.build") == new
+        # The old build's start snapshot went with its cache: Python started afresh for the new one.
+        assert page.evaluate("() => window.__lederskap.start.snapshot") != "restored"
         assert page.locator("[data-lsk-update][data-lsk-shown]").count() == 0
         page.goto(server.url)
         assert "En ny setning i en ny versjon av kurset." in page.locator("article").inner_text()

@@ -121,7 +121,8 @@ class ScorerClient extends EventTarget {
       }
     }, START_TIMEOUT_MS);
     try {
-      await this.request("start", {});
+      // What the worker started with ({stdlib, snapshot}), for tests and the benchmark.
+      debug.start = await this.request("start", {});
     } catch (caught) {
       const error = /** @type {ScorerError} */ (caught); // request() rejects with these only
       if (this.worker === worker && this.state === "starting") {

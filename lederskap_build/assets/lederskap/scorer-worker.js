@@ -10,8 +10,10 @@
 //                    {type: "reply-answers", id, data: {definition, answers}}   what a team reply carries
 //                    {type: "team", id, data: {own, others, ownAnswers, replies, language}}   the team result
 //   worker -> page   {type: "stage", id, data: {stage}}        the start reached a stage
-//                    {type: "ready", id, data: {stdlib}}       the scorer can be used ("trimmed" or
-//                                                              "full": the standard library it runs with)
+//                    {type: "ready", id, data: {stdlib, snapshot}}   the scorer can be used; stdlib:
+//                                                              "trimmed" or "full" (the standard library it
+//                                                              runs with); snapshot: "restored", "made" or
+//                                                              null (start-snapshot.js)
 //                    {type: "result", id, data: {json}}        the answer of score_json,
 //                                                              migrate_record_json, check_import_json, compare_json,
 //                                                              reply_answers_json or team_json
@@ -29,10 +31,21 @@
 // "runtime", "wheel" and "import" follow once more. That happens during the start, or
 // during a request, which is then made again. A failure of the fallback is reported like
 // any failed start or request.
+//
+// The start snapshot (start-snapshot.js): when this build's offline cache holds the runtime,
+// a start with the trimmed standard library first restores the snapshot kept there, if any
+// (the stages "runtime", "wheel", "import" as usual, each much shorter); without one, or if it
+// fails, Python starts as above and, when the site works offline, a snapshot is taken once the
+// scorer's API is imported and before any request, and kept for the next visit as soon as the
+// offline cache holds the runtime. The wheel is then installed with
+// unpackArchive rather than loadPackage, which leaves a JavaScript reference in Python that a
+// snapshot cannot hold.
 
 import { buildInfo } from "./build-info.js";
+import { deleteSnapshot, findSnapshot, keepOnceRuntimeIsKept, runtimeCache } from "./start-snapshot.js";
 
 /** @typedef {"trimmed" | "full"} Stdlib */
+/** @typedef {{restore: Promise<Uint8Array>} | {make: true} | null} SnapshotUse what a start does with a snapshot */
 /** @typedef {{crashed: Promise<never>, crash: (error: Error) => void}} Attempt */
 
 /**
@@ -56,6 +69,13 @@ let stdlib = null;
 let booting = null;
 /** @type {Attempt | null} the start in progress, failed by errors no promise reports */
 let attempt = null;
+/** @type {"restored" | "made" | null} whether the running Python came from a snapshot or made one */
+let snapshotState = null;
+/** @type {(() => Promise<boolean>) | null} keeping the snapshot just made, once the start is reported */
+let keepSnapshot = null;
+
+const WHEEL_URL = new URL(buildInfo.wheel, import.meta.url).href;
+const RUNTIME_URL = new URL("./pyodide/pyodide.asm.wasm", import.meta.url).href;
 
 /**
  * Send a message to the page: {type, id, data} (see the protocol above).
@@ -147,23 +167,53 @@ async function stage(id, name, work) {
 }
 
 /**
+ * The scorer wheel's bytes.
+ * @returns {Promise<Uint8Array>}
+ */
+async function fetchWheel() {
+  const response = await fetch(WHEEL_URL);
+  if (!response.ok) throw new Error(`${WHEEL_URL}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Install the scorer wheel by unpacking its bytes into site-packages (what a snapshot allows; see above).
+ * @param {import("./pyodide/pyodide.mjs").PyodideAPI} pyodide
+ * @param {Promise<Uint8Array>} wheel its bytes, fetched while Python started
+ * @returns {Promise<void>}
+ */
+async function unpackWheel(pyodide, wheel) {
+  const bytes = await wheel;
+  const sitePackages = String(pyodide.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))"));
+  pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
+}
+
+/**
  * Start Python and import the scorer's API: the stages "runtime", "wheel" and "import".
  * `stdLibURL` is the build's archive for the scorer, or null for Pyodide's own python_stdlib.zip.
+ * With `snapshot`, Python is restored from a snapshot's bytes, or a snapshot is made once the
+ * API is imported (its bytes in the answer; null if making it failed, which is only reported).
  * A failure is a StageError whose `printed` is what Python wrote to stderr meanwhile.
  * @param {unknown} id the request that started it
  * @param {string | null} stdLibURL
- * @returns {Promise<ScorerApi>}
+ * @param {SnapshotUse} [snapshot]
+ * @returns {Promise<{api: ScorerApi, snapshot: Uint8Array | null}>}
  */
-async function startPython(id, stdLibURL) {
+async function startPython(id, stdLibURL, snapshot = null) {
   attempt = newAttempt();
   /** @type {string[]} */
   const printed = [];
+  // With a snapshot the wheel is unpacked (see above): its bytes come while Python starts.
+  const wheel = snapshot ? fetchWheel() : null;
+  wheel?.catch(() => {}); // its failure is the stage "wheel"'s
   try {
     const pyodide = await stage(id, "runtime", async () => {
       const { loadPyodide } = await import("./pyodide/pyodide.mjs");
       return loadPyodide({
         indexURL: new URL("./pyodide/", import.meta.url).href,
         ...(stdLibURL ? { stdLibURL } : {}),
+        ...(snapshot && "restore" in snapshot ? { _loadSnapshot: snapshot.restore } : {}),
+        ...(snapshot && "make" in snapshot ? { _makeSnapshot: true } : {}),
         stdout: () => {},
         stderr: (text) => {
           printed.push(text);
@@ -172,15 +222,33 @@ async function startPython(id, stdLibURL) {
       });
     });
     await stage(id, "wheel", async () => {
+      // After a restore the scorer's modules are in memory, but its files (read lazily, say by
+      // a traceback) are not: they are unpacked again.
+      if (wheel) return unpackWheel(pyodide, wheel);
       /** @type {string[]} */
       const problems = [];
-      const loaded = await pyodide.loadPackage(new URL(buildInfo.wheel, import.meta.url).href, {
+      const loaded = await pyodide.loadPackage(WHEEL_URL, {
         messageCallback: () => {},
         errorCallback: (message) => problems.push(message),
       });
       if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
     });
-    return await stage(id, "import", async () => /** @type {ScorerApi} */ (pyodide.pyimport("lederskap_scorer.api")));
+    const module = await stage(id, "import", async () => {
+      // A restored Python would otherwise draw the same random numbers on every visit.
+      if (snapshot && "restore" in snapshot) {
+        pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
+      }
+      return /** @type {ScorerApi} */ (pyodide.pyimport("lederskap_scorer.api"));
+    });
+    let made = null;
+    if (snapshot && "make" in snapshot) {
+      try {
+        made = pyodide.makeMemorySnapshot();
+      } catch (error) {
+        console.info("lederskap scorer: no start snapshot could be made", error);
+      }
+    }
+    return { api: module, snapshot: made };
   } catch (error) {
     // stage() fails with StageErrors only.
     if (error instanceof StageError) error.printed = printed.join("\n");
@@ -226,8 +294,9 @@ function fallBack(id, cause) {
   post("stage", id, { stage: "fallback", cause });
   api = null;
   stdlib = null;
-  booting = startPython(id, null).then((module) => {
-    api = module;
+  snapshotState = null;
+  booting = startPython(id, null).then((started) => {
+    api = started.api;
     stdlib = "full";
   });
   return booting;
@@ -242,9 +311,28 @@ async function boot(id) {
   if (typeof WebAssembly !== "object") throw new StageError("runtime", new Error("WebAssembly is not available"));
   const trimmed = buildInfo.stdlib ? new URL(buildInfo.stdlib, import.meta.url).href : null;
   if (trimmed) {
+    const cache = await runtimeCache(RUNTIME_URL);
+    const stored = cache ? await findSnapshot(cache) : null;
+    if (cache && stored) {
+      try {
+        api = (await startPython(id, trimmed, { restore: stored.bytes })).api;
+        stdlib = "trimmed";
+        snapshotState = "restored";
+        return;
+      } catch (error) {
+        await deleteSnapshot(cache, `restoring it failed (${messageOf(error)})`);
+      }
+    }
     try {
-      api = await startPython(id, trimmed);
+      const offline = buildInfo.offline && typeof caches !== "undefined";
+      const started = await startPython(id, trimmed, offline ? { make: true } : null);
+      api = started.api;
       stdlib = "trimmed";
+      const made = started.snapshot;
+      if (made) {
+        snapshotState = "made";
+        keepSnapshot = () => keepOnceRuntimeIsKept(RUNTIME_URL, made);
+      }
       return;
     } catch (error) {
       const cause = fallbackCause(error, trimmed);
@@ -253,7 +341,7 @@ async function boot(id) {
       return;
     }
   }
-  api = await startPython(id, null);
+  api = (await startPython(id, null)).api;
   stdlib = "full";
 }
 
@@ -302,7 +390,11 @@ const handlers = {
   async start(id) {
     if (!booting) booting = boot(id);
     await booting;
-    post("ready", id, { stdlib });
+    post("ready", id, { stdlib, snapshot: snapshotState });
+    // Kept after the start is reported, so that the first result does not wait for it.
+    const keep = keepSnapshot;
+    keepSnapshot = null;
+    if (keep) keep().catch((error) => console.info("lederskap scorer: the start snapshot was not kept", error));
   },
   async score(id, data) {
     const { definition, answers, language } = fieldsOf(data);

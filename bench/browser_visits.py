@@ -46,6 +46,19 @@ CONDITIONS: dict[Awaited, str] = {
 }
 POLL_MS = 50
 
+SNAPSHOT_KEPT = """async (timeoutMs) => {
+  // Once the runtime is kept, the scorer worker keeps its start snapshot in the same cache
+  // (start-snapshot.js) within about a second; the next visit restores it. Whether it is there.
+  const root = new URL(window.__lederskap.sitePath, location.href);
+  const address = new URL("assets/lederskap/pyodide/scorer-start.snapshot", root).href;
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await caches.match(address)) return true;
+    if (Date.now() > end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}"""
+
 READ_STATE = """() => {
   const bench = window.__bench;
   if (bench && bench.flush) bench.flush();
@@ -191,6 +204,8 @@ def visit(
     try:
         page.goto(url, wait_until="commit", timeout=timeout_ms)
         page.wait_for_function(CONDITIONS[awaited], timeout=timeout_ms, polling=POLL_MS)
+        if awaited == "kept" and not page.evaluate(SNAPSHOT_KEPT, 10_000):
+            result.failure = "the scorer's start snapshot was not kept within 10 s of the runtime"
     except PlaywrightError as error:
         result.failure = f"{awaited} not seen within {timeout_ms / 1000:g} s ({str(error).splitlines()[0]})"
     if settle_ms:

@@ -1,8 +1,9 @@
 """Python's start snapshot (assets/lederskap/start-snapshot.js, scorer-worker.js) in a real Chromium
 with service workers allowed.
 
-* Once the offline cache holds the runtime, the scorer's start is kept as a snapshot in that
-  cache, and the next visit restores it and scores exactly as a normal start does.
+* A first visit (no service worker in control yet) neither looks for a snapshot nor makes one.
+  Once the offline cache holds the runtime, the next visit's start is kept as a snapshot in that
+  cache, and the visit after it restores it and scores exactly as a normal start does.
 * A snapshot that cannot be restored (here: bytes that are no snapshot), or one marked for
   another Pyodide or build, is deleted, the start goes on as normal and the learner sees nothing
   of it; a good snapshot takes its place.
@@ -88,24 +89,37 @@ def visit(you: Visitor, url: str) -> tuple[Page, list[str]]:
     return page, said
 
 
+def two_visits(you: Visitor, server: SiteServer, cache: str) -> dict[str, dict[str, str]]:
+    """A first visit that answers every statement and waits until the runtime is kept, and a second
+    that makes the start snapshot and keeps it; the results shown."""
+    url = server.url + LEADER_PAGE
+    first = you.page
+    open_form(first, url, LEADER_FORM)
+    answer(first, ANSWERS)
+    wait_for_results(first, LEADER_FORM, answered=len(ANSWERS))
+    assert wait_until_offline_ready(first)["runtime"] == "kept"
+    expected = means(first)
+    # No service worker controlled the first visit's page: no snapshot looked for or made.
+    assert start_report(first) == {"stdlib": "trimmed", "snapshot": None}
+    first.close()
+
+    second, _ = visit(you, url)
+    assert start_report(second) == {"stdlib": "trimmed", "snapshot": "made"}
+    assert means(second) == expected
+    headers = second.evaluate(SNAPSHOT_KEPT, [cache, server.url + SNAPSHOT, SCORER_TIMEOUT_MS])
+    assert headers is not None, "no snapshot was kept"
+    assert int(headers["x-lederskap-snapshot-length"]) > 1_000_000
+    second.close()
+    return expected
+
+
 def test_a_return_visit_restores_the_start_and_scores_the_same(visitor: Any, built_site: Path, tmp_path: Path) -> None:
     site = copy_of(built_site, tmp_path)
     cache = cache_name(build_info(site)["build"])
     with SiteServer(site) as server:
         you: Visitor = visitor(server)
         url = server.url + LEADER_PAGE
-        first = you.page
-        open_form(first, url, LEADER_FORM)
-        answer(first, ANSWERS)
-        wait_for_results(first, LEADER_FORM, answered=len(ANSWERS))
-        assert wait_until_offline_ready(first)["runtime"] == "kept"
-        expected = means(first)
-        # The first start had no snapshot; it made one, kept once the runtime was.
-        assert start_report(first) == {"stdlib": "trimmed", "snapshot": "made"}
-        headers = first.evaluate(SNAPSHOT_KEPT, [cache, server.url + SNAPSHOT, SCORER_TIMEOUT_MS])
-        assert headers is not None, "no snapshot was kept"
-        assert int(headers["x-lederskap-snapshot-length"]) > 1_000_000
-        first.close()
+        expected = two_visits(you, server, cache)
 
         again, _ = visit(you, url)
         assert start_report(again) == {"stdlib": "trimmed", "snapshot": "restored"}
@@ -132,16 +146,12 @@ def test_a_snapshot_that_cannot_be_used_is_replaced_unseen(
     with SiteServer(site) as server:
         you: Visitor = visitor(server)
         url = server.url + LEADER_PAGE
-        first = you.page
-        open_form(first, url, LEADER_FORM)
-        answer(first, ANSWERS)
-        wait_for_results(first, LEADER_FORM, answered=len(ANSWERS))
-        wait_until_offline_ready(first)
-        expected = means(first)
-        assert first.evaluate(SNAPSHOT_KEPT, [cache, server.url + SNAPSHOT, SCORER_TIMEOUT_MS]) is not None
+        expected = two_visits(you, server, cache)
         mark = f"{info['pyodideVersion']} {info['build']}" if how == "not-a-snapshot" else "0.0.0 0123456789ab"
-        first.evaluate(REPLACE_SNAPSHOT, [cache, server.url + SNAPSHOT, mark, 4096])
-        first.close()
+        blank = you.context.new_page()
+        blank.goto(server.url)
+        blank.evaluate(REPLACE_SNAPSHOT, [cache, server.url + SNAPSHOT, mark, 4096])
+        blank.close()
 
         again, console = visit(you, url)
         # A normal start, which made a new snapshot; the learner's results as always.

@@ -122,7 +122,10 @@ class ScorerClient extends EventTarget {
     }, START_TIMEOUT_MS);
     try {
       // What the worker started with ({stdlib, snapshot}), for tests and the benchmark.
-      debug.start = await this.request("start", {});
+      // Whether a service worker controls this page: only then may the worker look for a start
+      // snapshot in the offline cache, or make one (start-snapshot.js).
+      const offline = Boolean(globalThis.navigator?.serviceWorker?.controller);
+      debug.start = await this.request("start", { offline });
     } catch (caught) {
       const error = /** @type {ScorerError} */ (caught); // request() rejects with these only
       if (this.worker === worker && this.state === "starting") {

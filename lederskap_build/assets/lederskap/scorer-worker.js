@@ -2,7 +2,8 @@
 // The module Web Worker that runs the Python scorer under Pyodide, off the main thread.
 //
 // Protocol (a small tagged union; every message is {type, id, data}):
-//   page -> worker   {type: "start", id}                       boot Python (once)
+//   page -> worker   {type: "start", id, data: {offline}}      boot Python (once); offline: whether a
+//                                                              service worker controls the page
 //                    {type: "score", id, data: {definition, answers, language}}   (JSON strings)
 //                    {type: "migrate", id, data: {record}}     upgrade a stored record (its JSON text)
 //                    {type: "check-import", id, data: {file, context}}   an import plan (JSON texts)
@@ -184,8 +185,27 @@ async function fetchWheel() {
  */
 async function unpackWheel(pyodide, wheel) {
   const bytes = await wheel;
-  const sitePackages = String(pyodide.runPython("import sys\nnext(p for p in sys.path if p.endswith('site-packages'))"));
+  const sys = pyodide.pyimport("sys");
+  /** @type {string[]} */
+  const path = sys.path.toJs();
+  sys.destroy();
+  const sitePackages = path.find((folder) => folder.endsWith("/site-packages"));
+  if (!sitePackages) throw new Error(`no site-packages on Python's path (${path.join(", ")})`);
   pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
+}
+
+/**
+ * Seed Python's `random` anew, if it was imported before the snapshot was taken.
+ * @param {import("./pyodide/pyodide.mjs").PyodideAPI} pyodide
+ */
+function reseed(pyodide) {
+  const sys = pyodide.pyimport("sys");
+  const random = sys.modules.get("random");
+  if (random) {
+    random.seed();
+    random.destroy();
+  }
+  sys.destroy();
 }
 
 /**
@@ -235,9 +255,7 @@ async function startPython(id, stdLibURL, snapshot = null) {
     });
     const module = await stage(id, "import", async () => {
       // A restored Python would otherwise draw the same random numbers on every visit.
-      if (snapshot && "restore" in snapshot) {
-        pyodide.runPython("import sys\nif 'random' in sys.modules: sys.modules['random'].seed()");
-      }
+      if (snapshot && "restore" in snapshot) reseed(pyodide);
       return /** @type {ScorerApi} */ (pyodide.pyimport("lederskap_scorer.api"));
     });
     let made = null;
@@ -305,13 +323,16 @@ function fallBack(id, cause) {
 /**
  * Start Python, with the scorer's standard library if the build made one.
  * @param {unknown} id the start request's id
+ * @param {boolean} offline whether a service worker controls the page (the site works offline)
  * @returns {Promise<void>}
  */
-async function boot(id) {
+async function boot(id, offline) {
   if (typeof WebAssembly !== "object") throw new StageError("runtime", new Error("WebAssembly is not available"));
   const trimmed = buildInfo.stdlib ? new URL(buildInfo.stdlib, import.meta.url).href : null;
   if (trimmed) {
-    const cache = await runtimeCache(RUNTIME_URL);
+    // Only a page the service worker controls can have a snapshot in its cache, or keep one: a
+    // first visit neither looks for one nor spends the time to make one.
+    const cache = offline ? await runtimeCache(RUNTIME_URL) : null;
     const stored = cache ? await findSnapshot(cache) : null;
     if (cache && stored) {
       try {
@@ -320,11 +341,10 @@ async function boot(id) {
         snapshotState = "restored";
         return;
       } catch (error) {
-        await deleteSnapshot(cache, `restoring it failed (${messageOf(error)})`);
+        await deleteSnapshot(cache, new Error(`restoring it failed (${messageOf(error)})`));
       }
     }
     try {
-      const offline = buildInfo.offline && typeof caches !== "undefined";
       const started = await startPython(id, trimmed, offline ? { make: true } : null);
       api = started.api;
       stdlib = "trimmed";
@@ -387,8 +407,8 @@ function fieldsOf(data) {
  * @type {Record<string, (id: unknown, data: unknown) => Promise<void>>}
  */
 const handlers = {
-  async start(id) {
-    if (!booting) booting = boot(id);
+  async start(id, data) {
+    if (!booting) booting = boot(id, fieldsOf(data).offline === true && typeof caches !== "undefined");
     await booting;
     post("ready", id, { stdlib, snapshot: snapshotState });
     // Kept after the start is reported, so that the first result does not wait for it.

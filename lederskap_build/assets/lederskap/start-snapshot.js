@@ -8,7 +8,8 @@
 // runtime, which the learner's visits have asked the service worker to keep (a snapshot made
 // before that waits for it a while, then is dropped). So it comes and goes with the runtime: a new build's service worker deletes the old cache, snapshot
 // included, and no site ever reads another's (the site path is in the cache's name). Without
-// an offline cache (offline use off, service workers blocked) no snapshot is made.
+// an offline cache (offline use off, service workers blocked) no snapshot is made, nor on a
+// page no service worker controls (a first visit): the worker is told which (scorer-client.js).
 //
 // What it holds: the interpreter as it is after `import lederskap_scorer.api`, before any
 // request: no answer, record or reply has passed through Python yet, so nothing of the
@@ -67,7 +68,7 @@ export async function findSnapshot(cache) {
   }
   if (!response) return null;
   if (response.headers.get(MARK) !== EXPECTED_MARK) {
-    await deleteSnapshot(cache, "it was made by another Pyodide or build");
+    await deleteSnapshot(cache, new Error("it was made by another Pyodide or build"));
     return null;
   }
   const length = Number(response.headers.get(LENGTH));
@@ -122,11 +123,11 @@ export async function keepOnceRuntimeIsKept(runtimeUrl, bytes, { everyMs = 1_000
 /**
  * Delete the stored snapshot, saying why in the console.
  * @param {Cache} cache
- * @param {string} why
+ * @param {Error} why
  * @returns {Promise<void>}
  */
 export async function deleteSnapshot(cache, why) {
-  console.info(`lederskap scorer: the start snapshot is not used and is deleted: ${why}`);
+  console.info(`lederskap scorer: the start snapshot is not used and is deleted: ${why.message}`);
   try {
     await cache.delete(SNAPSHOT_URL, { ignoreVary: true });
   } catch {

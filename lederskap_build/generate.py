@@ -49,6 +49,7 @@ from .stdlib import ARCHIVE_NAME as STDLIB_ARCHIVE
 from .stdlib import build_scorer_stdlib, stdlib_cache_dir
 from .team_page import render_team
 from .theme_layer import plan_theme
+from .wasm_gzip import COMPRESSED_NAME, WASM_NAME, compressed_wasm
 from .wheel import build_scorer_wheel
 
 ASSETS_PREFIX = "assets/lederskap"
@@ -60,11 +61,15 @@ SERVICE_WORKER_MARKER = "/* lederskap:site */ null"
 OPTIONAL_OFFLINE_URLS = ("sitemap.xml", "404.html")
 """Files MkDocs and Zensical usually write, kept for offline use when they exist, after the engine's search
 index (:data:`~.engines.SEARCH_INDEX`)."""
-FETCHED_ONLY_WHEN_NEEDED = frozenset({f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip"})
+FETCHED_ONLY_WHEN_NEEDED = frozenset(
+    {f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip", f"{ASSETS_PREFIX}/pyodide/{WASM_NAME}"}
+)
 """Files of the site the service worker does not download in advance: Pyodide's full standard library
 is only fetched if the scorer's own archive (:mod:`.stdlib`) ever lacks a module, which the tests rule
 out for every fixture; 2.5 MB for every learner, on metered data too, is a high price for a fallback
-that should never run. Once fetched, it is kept like any other file (the worker's fetch handler)."""
+that should never run. The uncompressed WebAssembly is only fetched by a browser that cannot
+decompress its ``.gz`` (:mod:`.wasm_gzip`). Once fetched, each is kept like any other file (the
+worker's fetch handler)."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,8 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
     outputs[f"{ASSETS_PREFIX}/wheels/{wheel.name}"] = Output(source=wheel)
     stdlib = build_scorer_stdlib(stdlib_cache_dir(project.cache_dir), pyodide, wheel)
     outputs[f"{ASSETS_PREFIX}/pyodide/{STDLIB_ARCHIVE}"] = Output(source=stdlib)
+    wasm = compressed_wasm(stdlib_cache_dir(project.cache_dir), pyodide)
+    outputs[f"{ASSETS_PREFIX}/pyodide/{COMPRESSED_NAME}"] = Output(source=wasm)
 
     outputs[f"{ASSETS_PREFIX}/messages.js"] = Output(
         content=_es_module("messages", load_messages(project.settings.language))
@@ -197,6 +204,7 @@ def plan_outputs(course: Course, *, offline: bool = True) -> dict[str, Output]:
         "pyodideVersion": pyodide_version,
         "wheel": f"wheels/{wheel.name}",
         "stdlib": f"pyodide/{STDLIB_ARCHIVE}",
+        "wasm": f"pyodide/{COMPRESSED_NAME}",
         "build": build_hash,
         "offline": offline,
         "myResults": results_page_link(course),

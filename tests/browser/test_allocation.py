@@ -22,7 +22,7 @@ def total_line(page: Page, column: str) -> str:
 def test_sums_show_at_once_and_a_column_scales_to_100(page: Page, site_url: str, traffic: Traffic) -> None:
     held: list[Route] = []
     # Hold the Python runtime back, to see what the learner has before Python is ready.
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))
     open_form(page, site_url + JOBS_PAGE, JOBS_FORM)
     for row, value in NOW.items():
         page.locator(f'input[name="{row}.naa"]').fill(str(value))

@@ -39,7 +39,7 @@ def test_a_schema_1_record_with_a_removed_question_is_shown_kept_and_upgraded(
     assert old["schema"] == 1 and "fjernet-sporsmal" in old["answers"]
     seed(page, site_url, {storage_key(LEADER_FORM): V1_RECORD})
     held: list[Route] = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # Python is not ready yet
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))  # Python is not ready yet
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
 
     assert checked_answers(page, ["selvinnsikt", "handlingsrom", "lytter-aktivt"]) == {
@@ -88,7 +88,7 @@ def test_a_schema_1_record_with_a_removed_question_is_shown_kept_and_upgraded(
 
 def test_a_snapshot_of_a_schema_1_record_upgrades_it_first(page: Page, site_url: str) -> None:
     seed(page, site_url, {storage_key(LEADER_FORM): V1_RECORD})
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())  # Python cannot start
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort())  # Python cannot start
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     page.locator('[data-lsk-action="snapshot"]').click()
     page.wait_for_function("() => document.querySelector('[data-lsk-feedback]').textContent.length > 0", timeout=60_000)

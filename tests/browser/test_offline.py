@@ -56,7 +56,7 @@ JOBS_FORM = "lederens-fire-jobber"
 PYTHON_FILES = (
     "assets/lederskap/pyodide/pyodide.mjs",
     "assets/lederskap/pyodide/pyodide.asm.mjs",
-    "assets/lederskap/pyodide/pyodide.asm.wasm",
+    "assets/lederskap/pyodide/pyodide.asm.wasm.gz",
     "assets/lederskap/pyodide/python_stdlib_scorer.zip",
     "assets/lederskap/pyodide/pyodide-lock.json",
 )
@@ -174,6 +174,7 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
         for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}", "search/search_index.json"):
             assert SUB_PATH + path in kept, path
         assert SUB_PATH + "assets/lederskap/pyodide/python_stdlib.zip" not in kept, "fetched only for a fallback"
+        assert SUB_PATH + "assets/lederskap/pyodide/pyodide.asm.wasm" not in kept, "the .gz is fetched in its place"
         material = {path for path in kept if path.startswith(SUB_PATH + "assets/javascripts/bundle.")}
         assert material, "Material's bundle, loaded before the worker was in control, is kept too"
     finally:

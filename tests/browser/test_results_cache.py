@@ -21,7 +21,7 @@ def test_the_last_results_are_shown_again_before_the_scorer_starts(page: Page, s
     assert dimension_rows(page, "egenvurdering")["relasjonelle-ferdigheter"]["mean"] == "3,7"
 
     # Python cannot start on the return visit: the results computed last time still show.
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort())
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     form = page.locator(f'form[data-lsk-questionnaire="{LEADER_FORM}"]')
     assert form.get_attribute("data-lsk-scored") == "cached"
@@ -45,7 +45,7 @@ def test_cached_results_are_not_used_for_other_answers(page: Page, site_url: str
         }""",
         storage_key(LEADER_FORM),
     )
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route("**/pyodide.asm.wasm*", lambda route: route.abort())
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     form = page.locator(f'form[data-lsk-questionnaire="{LEADER_FORM}"]')
     assert form.get_attribute("data-lsk-scored") is None

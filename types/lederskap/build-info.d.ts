@@ -21,6 +21,12 @@ export interface BuildInfo {
    * to loadPyodide as stdLibURL, and falls back to Pyodide's own python_stdlib.zip.
    */
   readonly stdlib: string;
+  /**
+   * Pyodide's WebAssembly gzip-compressed (lederskap_build/wasm_gzip.py), relative to
+   * assets/lederskap/: "pyodide/pyodide.asm.wasm.gz". The scorer worker fetches it in place of
+   * pyodide.asm.wasm and decompresses it (wasm-fetch.js).
+   */
+  readonly wasm: string;
   /** A short hash of everything the site is made of; the service worker has the same. */
   readonly build: string;
   /** False under `lederskap serve`: no service worker, and an earlier one removes itself. */

@@ -44,6 +44,7 @@
 
 import { buildInfo } from "./build-info.js";
 import { deleteSnapshot, findSnapshot, keepOnceRuntimeIsKept, runtimeCache } from "./start-snapshot.js";
+import { wasmFetch } from "./wasm-fetch.js";
 
 /** @typedef {"trimmed" | "full"} Stdlib */
 /** @typedef {{restore: Promise<Uint8Array>} | {make: true} | null} SnapshotUse what a start does with a snapshot */
@@ -76,7 +77,16 @@ let snapshotState = null;
 let keepSnapshot = null;
 
 const WHEEL_URL = new URL(buildInfo.wheel, import.meta.url).href;
-const RUNTIME_URL = new URL("./pyodide/pyodide.asm.wasm", import.meta.url).href;
+const WASM_URL = new URL("./pyodide/pyodide.asm.wasm", import.meta.url).href;
+/** The compressed WebAssembly, fetched in its place where the browser can decompress it (wasm-fetch.js). */
+const WASM_GZ_URL = typeof DecompressionStream === "function" ? new URL(buildInfo.wasm, import.meta.url).href : null;
+/** The file of the runtime the offline cache holds once it holds the runtime: the WebAssembly fetched. */
+const RUNTIME_URL = WASM_GZ_URL ?? WASM_URL;
+self.fetch = wasmFetch(self.fetch.bind(self), {
+  wasmUrl: WASM_URL,
+  gzUrl: WASM_GZ_URL,
+  failed: (error) => attempt?.crash(error),
+});
 
 /**
  * Send a message to the page: {type, id, data} (see the protocol above).

@@ -118,7 +118,7 @@ def measure_browser(
                         plan: list[tuple[Seed | None, Awaited]] = (
                             [(seed, "input"), (seed, "input"), (changed, "input")]
                             if no_results
-                            else [(seed, "ready"), (seed, "kept"), (changed, "ready")]
+                            else [(seed, "installed"), (seed, "kept"), (changed, "ready")]
                         )
                         found[kind] = session.visits(served.page, plan)
                     else:

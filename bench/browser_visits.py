@@ -25,7 +25,7 @@ from tests.browser.chromium import CHROMIUM_ARGS, chromium_path
 
 PROBE = (Path(__file__).resolve().parent / "pages" / "probe.js").read_text(encoding="utf-8")
 
-Awaited = Literal["input", "result", "ready", "kept", "bare"]
+Awaited = Literal["input", "result", "ready", "installed", "kept", "bare"]
 OUR_WORKER = "/assets/lederskap/"
 """In the path of our scorer worker's URL (Material's search worker is the page's other worker)."""
 CONDITIONS: dict[Awaited, str] = {
@@ -35,6 +35,12 @@ CONDITIONS: dict[Awaited, str] = {
     # the last visit come first, and the scorer starts after them, for the next changed answer).
     "ready": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("
     f"(e) => e.event === 'ready' && String(e.worker).includes('{OUR_WORKER}'))",
+    # Ready, and the site's service worker installed and in control of the page (or unable to be),
+    # as after a learner's first visit of some minutes; the next visit is controlled by it.
+    "installed": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("
+    f"(e) => e.event === 'ready' && String(e.worker).includes('{OUR_WORKER}'))"
+    " && window.__lederskap && window.__lederskap.offline"
+    " && ['ready', 'failed', 'unsupported', 'off'].includes(window.__lederskap.offline.state)",
     # Ready, and the site's service worker set up with the Python runtime kept (or failed to be),
     # so that the next visit of the profile is a return visit served by it (offline.js's state).
     "kept": "() => window.__bench && window.__bench.firstResult !== null && window.__bench.worker.some("

@@ -36,9 +36,9 @@
 // The start snapshot (start-snapshot.js): when this build's offline cache holds the runtime,
 // a start with the trimmed standard library first restores the snapshot kept there, if any
 // (the stages "runtime", "wheel", "import" as usual, each much shorter); without one, or if it
-// fails, Python starts as above and, when the site works offline, a snapshot is taken once the
-// scorer's API is imported and before any request, and kept for the next visit as soon as the
-// offline cache holds the runtime. The wheel is then installed with
+// fails, Python starts as above and, when a service worker controls the page (the page says so
+// in "start"), a snapshot is taken once the scorer's API is imported and before any request, and
+// kept for the next visit as soon as the offline cache holds the runtime. The wheel is then installed with
 // unpackArchive rather than loadPackage, which leaves a JavaScript reference in Python that a
 // snapshot cannot hold.
 

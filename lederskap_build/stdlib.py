@@ -38,12 +38,12 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from .errors import SetupError
+from .file_cache import cached_file
 from .wheel import SOURCE_DATE_EPOCH
 
 ARCHIVE_NAME = "python_stdlib_scorer.zip"
@@ -102,24 +102,12 @@ def cache_key(pyodide_dir: Path, wheel: Path) -> str:
 
 def build_scorer_stdlib(cache_dir: Path, pyodide_dir: Path, wheel: Path) -> Path:
     """The path of the scorer's standard library archive for this Pyodide and wheel, making it if it is not cached."""
-    target = cache_dir / f"{CACHE_PREFIX}{cache_key(pyodide_dir, wheel)}"
-    archive = target / ARCHIVE_NAME
-    if archive.is_file():
-        os.utime(target)  # most recently used: kept by _prune
-        return archive
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".stdlib-", dir=cache_dir) as tmp:
-        made = Path(tmp) / "made"
-        made.mkdir()
-        report = _run_node(pyodide_dir, wheel, made / ARCHIVE_NAME, Path(tmp))
-        (made / "modules.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        try:
-            made.rename(target)
-        except OSError:
-            if not archive.is_file():  # not another build's archive for the same key, made meanwhile
-                raise
-    _prune(cache_dir, keep=CACHE_KEEP)
-    return archive
+
+    def make(folder: Path) -> None:
+        report = _run_node(pyodide_dir, wheel, folder / ARCHIVE_NAME, folder.parent)
+        (folder / "modules.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    return cached_file(cache_dir, CACHE_PREFIX, cache_key(pyodide_dir, wheel), ARCHIVE_NAME, make, keep=CACHE_KEEP)
 
 
 def _node() -> str:
@@ -167,14 +155,3 @@ def _run_node(pyodide_dir: Path, wheel: Path, out: Path, work: Path) -> dict[str
     if not isinstance(report, dict):
         raise SetupError(f"{_NODE_SCRIPT.name} answered {done.stdout[:200]!r}, expected a JSON object")
     return report
-
-
-def _prune(cache_dir: Path, *, keep: int) -> None:
-    """Remove all but the ``keep`` most recently used archives of ``cache_dir``."""
-    entries = sorted(
-        (path for path in cache_dir.glob(f"{CACHE_PREFIX}*") if path.is_dir()),
-        key=lambda path: path.stat().st_mtime_ns,
-        reverse=True,
-    )
-    for old in entries[keep:]:
-        shutil.rmtree(old, ignore_errors=True)

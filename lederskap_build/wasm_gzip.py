@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
-import shutil
-import tempfile
 from pathlib import Path
+
+from .file_cache import cached_file
 
 WASM_NAME = "pyodide.asm.wasm"
 COMPRESSED_NAME = WASM_NAME + ".gz"
@@ -31,30 +30,9 @@ CACHE_KEEP = 2
 def compressed_wasm(cache_dir: Path, pyodide_dir: Path) -> Path:
     """The path of ``pyodide_dir``'s WebAssembly file gzip-compressed, made if it is not cached."""
     wasm = (pyodide_dir / WASM_NAME).read_bytes()
-    target = cache_dir / f"{CACHE_PREFIX}{hashlib.sha256(wasm).hexdigest()[:16]}"
-    compressed = target / COMPRESSED_NAME
-    if compressed.is_file():
-        os.utime(target)  # most recently used: kept by _prune
-        return compressed
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".wasm-", dir=cache_dir) as tmp:
-        made = Path(tmp) / "made"
-        made.mkdir()
-        (made / COMPRESSED_NAME).write_bytes(gzip.compress(wasm, compresslevel=9, mtime=0))
-        try:
-            made.rename(target)
-        except OSError:
-            if not compressed.is_file():  # not another build's file for the same key, made meanwhile
-                raise
-    _prune(cache_dir)
-    return compressed
 
+    def make(folder: Path) -> None:
+        (folder / COMPRESSED_NAME).write_bytes(gzip.compress(wasm, compresslevel=9, mtime=0))
 
-def _prune(cache_dir: Path) -> None:
-    entries = sorted(
-        (path for path in cache_dir.glob(f"{CACHE_PREFIX}*") if path.is_dir()),
-        key=lambda path: path.stat().st_mtime_ns,
-        reverse=True,
-    )
-    for old in entries[CACHE_KEEP:]:
-        shutil.rmtree(old, ignore_errors=True)
+    key = hashlib.sha256(wasm).hexdigest()[:16]
+    return cached_file(cache_dir, CACHE_PREFIX, key, COMPRESSED_NAME, make, keep=CACHE_KEEP)

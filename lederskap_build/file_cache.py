@@ -1,0 +1,52 @@
+"""Files the build makes once and keeps between builds: one folder per key in a cache folder.
+
+The scorer's standard library (:mod:`.stdlib`) and the compressed WebAssembly
+(:mod:`.wasm_gzip`) take seconds to make and change only with Pyodide or the scorer,
+so each is kept in ``<cache>/<prefix><key>/``. A folder is made aside and renamed into
+place, so a build that stops half-way, or two builds at once, never leave a partial one;
+the most recently used folders of a kind are kept, the others removed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def cached_file(
+    cache_dir: Path, prefix: str, key: str, name: str, make: Callable[[Path], object], *, keep: int
+) -> Path:
+    """The file ``name`` in ``cache_dir/<prefix><key>/``; if it is not there, ``make(folder)`` fills a new
+    folder (which must then hold ``name``), which takes its place. Keeps the ``keep`` most recently used
+    folders starting with ``prefix``."""
+    target = cache_dir / f"{prefix}{key}"
+    kept = target / name
+    if kept.is_file():
+        os.utime(target)  # most recently used: kept by _prune
+        return kept
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{prefix}", dir=cache_dir) as tmp:
+        made = Path(tmp) / "made"
+        made.mkdir()
+        make(made)
+        try:
+            made.rename(target)
+        except OSError:
+            if not kept.is_file():  # not another build's folder for the same key, made meanwhile
+                raise
+    _prune(cache_dir, prefix, keep)
+    return kept
+
+
+def _prune(cache_dir: Path, prefix: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used folders of ``cache_dir`` starting with ``prefix``."""
+    entries = sorted(
+        (path for path in cache_dir.glob(f"{prefix}*") if path.is_dir()),
+        key=lambda path: path.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)

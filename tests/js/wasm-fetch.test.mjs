@@ -70,3 +70,13 @@ test("a download that fails, or is answered with an error status, is reported at
     assert.ok(failures[0] instanceof Error);
   }
 });
+
+test("bytes that do not decompress fail while they are read, and are reported", async () => {
+  const broken = gzipSync(WASM).subarray(0, 200); // the connection lost half-way
+  const { fetchImpl } = server({ [GZ_URL]: new Uint8Array([...broken, 1, 2, 3]) });
+  const failures = [];
+  const fetch = wasmFetch(fetchImpl, { wasmUrl: WASM_URL, gzUrl: GZ_URL, failed: (e) => failures.push(e) });
+  const response = await fetch(WASM_URL);
+  await assert.rejects(response.arrayBuffer());
+  assert.equal(failures.length, 1);
+});

@@ -100,8 +100,8 @@ async function storeSnapshot(cache, bytes) {
 
 /**
  * Keep `bytes` as this build's snapshot once the offline cache holds the runtime: at once if
- * it does, else as soon as a check (every `everyMs`) finds it there, which on a learner's
- * first visit comes when the service worker has kept the runtime; given up after `forMs`.
+ * it does, else as soon as a check (every `everyMs`) finds it there, which comes when the
+ * service worker has kept the runtime the page asked it to keep; given up after `forMs`.
  * @param {string} runtimeUrl
  * @param {Uint8Array} bytes
  * @param {{everyMs?: number, forMs?: number}} [timing]

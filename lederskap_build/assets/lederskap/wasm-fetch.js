@@ -28,13 +28,41 @@ export function wasmFetch(fetchImpl, { wasmUrl, gzUrl, failed }) {
       const response = await fetchImpl(gzUrl ?? input, init);
       if (!response.ok) throw new Error(`${gzUrl ?? url}: HTTP ${response.status}`);
       if (!gzUrl) return response;
-      return new Response(await wasmBody(response), { headers: { "Content-Type": "application/wasm" } });
+      const body = reportingErrors(await wasmBody(response), failed);
+      return new Response(body, { headers: { "Content-Type": "application/wasm" } });
     } catch (error) {
       const reported = error instanceof Error ? error : new Error(String(error));
       failed(reported);
       throw reported;
     }
   };
+}
+
+/**
+ * `stream`, whose failure while it is read (the connection lost half-way, bytes that do not
+ * decompress) is also reported to `failed`: Pyodide, which reads it, would only warn.
+ * @param {ReadableStream<Uint8Array>} stream
+ * @param {(error: Error) => void} failed
+ * @returns {ReadableStream<Uint8Array>}
+ */
+function reportingErrors(stream, failed) {
+  const reader = stream.getReader();
+  return new ReadableStream({
+    async pull(controller) {
+      try {
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      } catch (error) {
+        const reported = error instanceof Error ? error : new Error(String(error));
+        failed(reported);
+        controller.error(reported);
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
 }
 
 /**

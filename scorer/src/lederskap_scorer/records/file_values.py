@@ -70,6 +70,17 @@ def is_whole_number(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
+def check_list(value: object, path: str, problems: Problems, *, limit: int) -> list[Any] | None:
+    """``value`` when it is a list of at most ``limit`` entries; else ``None``, with the problem added."""
+    if not isinstance(value, list):
+        problems.add("invalid-structure", path)
+        return None
+    if len(value) > limit:
+        problems.add("too-many", path, limit=limit)
+        return None
+    return value
+
+
 def check_size(value: object, path: str, problems: Problems) -> bool:
     """Whether a value is within the sizes any answer stays in (texts, lists, allocation rows)."""
     if isinstance(value, str) and len(value) > MAX_TEXT:

@@ -15,7 +15,16 @@ from typing import Any
 
 from ..schema import is_id
 from ..snapshots import is_snapshot_scores
-from .file_values import MAX_ANSWERS, MAX_NAME, MAX_TEXT, check_answers_object, check_exact, is_time, is_whole_number
+from .file_values import (
+    MAX_ANSWERS,
+    MAX_NAME,
+    MAX_TEXT,
+    check_answers_object,
+    check_exact,
+    check_list,
+    is_time,
+    is_whole_number,
+)
 from .problems import Problems
 
 MAX_SNAPSHOTS = 500
@@ -106,12 +115,9 @@ def check_snapshots(value: object, path: str, problems: Problems) -> Snapshots |
     bounds of :func:`check_kept`. An entry that is not a snapshot the page can show (``null``,
     a number, an object missing fields, scores not of the documented form, ...) is no problem:
     it is imported and kept exactly as it is, like the answer to a removed question."""
-    if not isinstance(value, list):
-        problems.add("invalid-structure", path)
+    entries = check_list(value, path, problems, limit=MAX_SNAPSHOTS)
+    if entries is None:
         return None
-    if len(value) > MAX_SNAPSHOTS:
-        problems.add("too-many", path, limit=MAX_SNAPSHOTS)
+    if not all([check_kept(entry, f"{path}[{index}]", problems) for index, entry in enumerate(entries)]):
         return None
-    if not all([check_kept(entry, f"{path}[{index}]", problems) for index, entry in enumerate(value)]):
-        return None
-    return sort_snapshots(value)
+    return sort_snapshots(entries)

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from ..json_text import inexact_numbers, load_json
 from ..limits import MAX_REPLIES
 from ..schema import is_id
-from .file_values import check_exact, is_time, is_whole_number
+from .file_values import check_exact, check_list, is_time, is_whole_number
 from .problems import Problems
 
 TEAM_SCHEMA = 1
@@ -93,16 +93,13 @@ class FileInvitation:
 def check_team(value: object, path: str, problems: Problems) -> tuple[FileInvitation, ...] | None:
     """A file's ``team``: a list of at most :data:`MAX_INVITATIONS` invitations, each checked on its
     own so that every problem of every invitation is listed; ``None`` when any has one."""
-    if not isinstance(value, list):
-        problems.add("invalid-structure", path)
-        return None
-    if len(value) > MAX_INVITATIONS:
-        problems.add("too-many", path, limit=MAX_INVITATIONS)
+    entries = check_list(value, path, problems, limit=MAX_INVITATIONS)
+    if entries is None:
         return None
     found: list[FileInvitation] = []
     seen: set[str] = set()
     fine = True
-    for index, entry in enumerate(value):
+    for index, entry in enumerate(entries):
         invitation = _check_invitation(entry, f"{path}[{index}]", seen, problems)
         if invitation is None:
             fine = False
@@ -165,16 +162,13 @@ def _check_replies(value: object, path: str, problems: Problems) -> tuple[dict[s
     """An invitation's replies: at most :data:`~lederskap_scorer.limits.MAX_REPLIES`, each
     ``{id, answers, opened}`` with an id of its own, its opened text of at most
     :data:`MAX_REPLY_TEXT` characters and the time it was opened."""
-    if not isinstance(value, list):
-        problems.add("invalid-structure", path)
-        return None
-    if len(value) > MAX_REPLIES:
-        problems.add("too-many", path, limit=MAX_REPLIES)
+    entries = check_list(value, path, problems, limit=MAX_REPLIES)
+    if entries is None:
         return None
     before = problems.count
     seen: set[str] = set()
     replies: list[dict[str, str]] = []
-    for index, reply in enumerate(value):
+    for index, reply in enumerate(entries):
         where = f"{path}[{index}]"
         if not isinstance(reply, Mapping):
             problems.add("invalid-structure", where)

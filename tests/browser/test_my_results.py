@@ -149,16 +149,17 @@ def test_snapshots_show_the_change_per_dimension_and_can_be_renamed_and_deleted(
     names = [e.inner_text() for e in leader.locator(".lsk-snapshot-name strong").all()]
     assert names[0] == "Start på programmet" and names[1].startswith("Måling ")
     table = leader.locator('table.lsk-compare-table[data-lsk-compare="egenvurdering"]')
+    # The comparison is the scorer's, asked for once the answers are scored, and drawn again when the
+    # page is: each row is read whole, with retries, never cell by cell while it is replaced.
     changes = {
-        row.get_attribute("data-lsk-dimension"): [c.inner_text() for c in row.locator("td").all()]
-        for row in table.locator("tbody tr").all()
-    }
-    assert changes == {
         "relasjonelle-ferdigheter": ["2,3", "3,7", "+1,3"],
         "maktdeling": ["3,0", "4,0", "+1,0"],
         "motivasjonsstotte": ["–", "–", "–"],
         "utviklingsstotte": ["–", "–", "–"],
     }
+    expect(table.locator("tbody tr")).to_have_count(len(changes), timeout=SCORER_TIMEOUT_MS)
+    for dimension, cells in changes.items():
+        expect(table.locator(f'tbody tr[data-lsk-dimension="{dimension}"] td')).to_have_text(cells)
     assert leader.locator(".lsk-compare svg.lsk-chart[role='img']").count() == 1
 
     # Compare the start with the answers now.

@@ -168,6 +168,9 @@ export function mountQuestionnaire(form, { sitePath }) {
     try {
       const json = await scorer.score(definitionJson, answers, language);
       if (mine !== sequence || !form.isConnected) return;
+      // Answers changed meanwhile (in another tab, or deleted there): these results are of
+      // answers no longer on screen, neither shown nor kept; the change scores again.
+      if (JSON.stringify(fields.read()) !== answers) return;
       show(json, answers, String(mine));
       status.showScoreFailed(false);
       cache.write(answers, json);

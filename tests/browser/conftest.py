@@ -39,7 +39,7 @@ from playwright.sync_api import (
 )
 
 from ..courses import copy_embedded_course, copy_english_course
-from .chromium import CHROMIUM_ARGS, chromium_path
+from .chromium import TEST_ARGS, chromium_path
 from .helpers import NESTED_SUB_PATH, SUB_PATH
 
 
@@ -128,7 +128,7 @@ def playwright_instance() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=TEST_ARGS)
     try:
         yield browser
     finally:

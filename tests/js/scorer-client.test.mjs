@@ -170,6 +170,30 @@ describe("the scorer of a visit", () => {
     });
   });
 
+  test("a page's start that failed is not made again by that page's forms, but by another page", async () => {
+    const client = scorer();
+    const started = client.retry();
+    const worker = latest();
+    worker.send({ type: "error", id: worker.last("start").id, data: { stage: "runtime", message: "no runtime" } });
+    await assert.rejects(started);
+    const count = FakeWorker.started.length;
+    // main.js started it for this page; the form mounted after the failure shows it.
+    client.page = "/kurs/verktoy/";
+    await assert.rejects(client.startForPage("/kurs/verktoy/"), /no runtime/);
+    assert.equal(FakeWorker.started.length, count);
+    assert.equal(client.state, "failed");
+    // Instant navigation to another page starts it again.
+    const again = client.startForPage("/kurs/resultater/");
+    assert.equal(FakeWorker.started.length, count + 1);
+    assert.equal(client.state, "starting");
+    latest().send({ type: "ready", id: latest().last("start").id, data: {} });
+    await again;
+    // A page that asks while the scorer is ready (or starting) gets the same start.
+    await client.startForPage("/kurs/resultater/");
+    assert.equal(FakeWorker.started.length, count + 1);
+    latest().send({ type: "surprise" }); // failed again, as the next test expects
+  });
+
   test("messages of a worker thrown away are ignored", async () => {
     const client = scorer();
     const old = latest();

@@ -7,7 +7,7 @@
 // The build lists which page holds which questionnaire, and the ids its answers are
 // stored under (buildInfo.questionnaires, lederskap_build/questionnaire_pages.py); an
 // answer counts as given by the rule the page shares with the scorer (isEmptyAnswer).
-// main.js marks every page as Material's instant navigation brings it (document$); the
+// pages.js marks every page as Material's instant navigation brings it (document$); the
 // marks follow the answers as they change: saved in another tab (the "storage" event),
 // or in this one (after any input, change or click on the page, a moment later, once
 // the page's own handlers have saved).
@@ -93,7 +93,7 @@ export function markAnswered(sitePath) {
 let started = false;
 
 /**
- * Keep the marks up to date on every page of this visit (main.js calls it once, and markAnswered
+ * Keep the marks up to date on every page of this visit (pages.js calls it once, and markAnswered
  * for each page).
  * @param {string} sitePath
  */

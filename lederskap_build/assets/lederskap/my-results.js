@@ -143,7 +143,7 @@ class MyResults {
       };
       scorer.addEventListener("change", onScorerChange);
       if (this.status) this.status.showScorer(scorer);
-      scorer.start();
+      scorer.startForPage(location.pathname);
       if (scorer.state === "ready") this.whenReady();
     }
     this.container.dataset.lskMounted = "true";
@@ -445,7 +445,7 @@ class MyResults {
 }
 
 /**
- * Set up a results page container (main.js calls this for each new one after each page swap).
+ * Set up a results page container (pages.js calls this for each new one after each page swap).
  * @param {HTMLElement} container div.lsk-my-results
  * @param {{sitePath: string}} options
  */

@@ -72,7 +72,7 @@ function addClearButtons(fields, onCleared) {
 }
 
 /**
- * Bring a questionnaire form to life (main.js calls this once per form).
+ * Bring a questionnaire form to life (pages.js calls this once per form).
  * @param {HTMLFormElement} form
  * @param {{sitePath: string}} options
  */
@@ -265,7 +265,7 @@ export function mountQuestionnaire(form, { sitePath }) {
     };
     scorer.addEventListener("change", onScorerChange);
     status.showScorer(scorer);
-    scorer.start();
+    scorer.startForPage(location.pathname);
     if (scorer.state === "ready") {
       scoreSoon(0);
       record.migrate(scorer);

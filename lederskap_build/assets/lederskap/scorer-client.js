@@ -64,6 +64,23 @@ class ScorerClient extends EventTarget {
     this.ready = null;
     /** @type {number | undefined} */
     this.timer = undefined;
+    /** @type {string | null} the page (its path) that last asked for a start (startForPage) */
+    this.page = null;
+  }
+
+  /**
+   * Start the scorer for the page at `path`: main.js asks first, before the page's code has
+   * loaded, then each form or block that uses the scorer asks when it is mounted. A start that
+   * failed for this same page is not made again for them: they show the failure, and the
+   * learner's "try again" (retry) or a request starts it again. Another page, or an instant
+   * navigation to one, does start it again.
+   * @param {string} path the page's path (location.pathname)
+   * @returns {Promise<void>}
+   */
+  startForPage(path) {
+    if (this.state === "failed" && this.page === path) return /** @type {Promise<void>} */ (this.ready);
+    this.page = path;
+    return this.start();
   }
 
   /**

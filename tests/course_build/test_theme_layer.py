@@ -322,6 +322,17 @@ BODY
         ('<form action="https://forms.example.org/send"></form>', ["<form action> sends the form to"]),
         ("<style>p { color: red }</style>", ["a <style> element, which the Content Security Policy blocks"]),
         ('<script type="module">import "./x.js"</script>', ["an inline <script>"]),
+        # Read as a browser reads HTML: in any case, with character references, attributes
+        # without quotes or without a space between them, and whatever tag carries them.
+        ('<DIV OnClick="go()">Go</DIV>', ["a 'onclick' attribute on <div>, which is inline code"]),
+        ('<a title="x"onmouseover=go()>Go</a>', ["a 'onmouseover' attribute on <a>, which is inline code"]),
+        ('<p style>Red</p>', ["a style attribute on <p>, which the Content Security Policy blocks"]),
+        ('<a href="jav&#x61;script:go()">Go</a>', ["a javascript: address in <a href>, which is inline code"]),
+        ("<input type=image src=https://cdn.example.org/go.png>", ["<input src> loads"]),
+        # What is no tag is not read as one: a comment, a JSON script's text, an attribute's value.
+        ('<!-- <script>go()</script> <p style="x"> -->', []),
+        ('<script type="application/json">{"tip": "<b onclick=x>"}</script>', []),
+        ('<span title="a &lt;style&gt; element">Styles</span>', []),
     ],
 )
 def test_what_the_page_check_finds(body: str, problems: list[str]) -> None:

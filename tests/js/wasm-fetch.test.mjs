@@ -80,3 +80,26 @@ test("bytes that do not decompress fail while they are read, and are reported", 
   await assert.rejects(response.arrayBuffer());
   assert.equal(failures.length, 1);
 });
+
+test("prefetch begins the download at once, and the next request for the .wasm takes it", async () => {
+  const { fetchImpl, asked } = server({ [GZ_URL]: gzipSync(WASM) });
+  const fetch = wasmFetch(fetchImpl, { wasmUrl: WASM_URL, gzUrl: GZ_URL, failed: () => assert.fail("not a failure") });
+  fetch.prefetch();
+  fetch.prefetch();
+  assert.deepEqual(asked, [GZ_URL]);
+  const response = await fetch(WASM_URL);
+  assert.deepEqual(new Uint8Array(await response.arrayBuffer()), WASM);
+  assert.deepEqual(asked, [GZ_URL]);
+  // A later start (the fallback's) downloads it again.
+  await (await fetch(WASM_URL)).arrayBuffer();
+  assert.deepEqual(asked, [GZ_URL, GZ_URL]);
+});
+
+test("a prefetch that fails fails the request that takes it, and is reported", async () => {
+  const { fetchImpl } = server({ [GZ_URL]: 404 });
+  const failures = [];
+  const fetch = wasmFetch(fetchImpl, { wasmUrl: WASM_URL, gzUrl: GZ_URL, failed: (e) => failures.push(e) });
+  fetch.prefetch();
+  await assert.rejects(fetch(WASM_URL), /HTTP 404/);
+  assert.equal(failures.length, 1);
+});

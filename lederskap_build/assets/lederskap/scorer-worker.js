@@ -82,11 +82,12 @@ const WASM_URL = new URL("./pyodide/pyodide.asm.wasm", import.meta.url).href;
 const WASM_GZ_URL = typeof DecompressionStream === "function" ? new URL(buildInfo.wasm, import.meta.url).href : null;
 /** The file of the runtime the offline cache holds once it holds the runtime: the WebAssembly fetched. */
 const RUNTIME_URL = WASM_GZ_URL ?? WASM_URL;
-self.fetch = wasmFetch(self.fetch.bind(self), {
+const fetchForPyodide = wasmFetch(self.fetch.bind(self), {
   wasmUrl: WASM_URL,
   gzUrl: WASM_GZ_URL,
   failed: (error) => attempt?.crash(error),
 });
+self.fetch = fetchForPyodide;
 
 /**
  * Send a message to the page: {type, id, data} (see the protocol above).
@@ -338,6 +339,10 @@ function fallBack(id, cause) {
  */
 async function boot(id, offline) {
   if (typeof WebAssembly !== "object") throw new StageError("runtime", new Error("WebAssembly is not available"));
+  // Every start needs the WebAssembly and Pyodide's code: both are on their way while the
+  // offline cache is searched for a snapshot.
+  fetchForPyodide.prefetch();
+  import("./pyodide/pyodide.mjs").catch(() => {}); // a failure is the stage "runtime"'s
   const trimmed = buildInfo.stdlib ? new URL(buildInfo.stdlib, import.meta.url).href : null;
   if (trimmed) {
     // Only a page the service worker controls can have a snapshot in its cache, or keep one: a

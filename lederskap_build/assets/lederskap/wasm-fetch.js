@@ -15,17 +15,24 @@
 
 /**
  * A fetch for the worker's global scope: the same as `fetchImpl`, but a request for `wasmUrl` is
- * answered as above (from `gzUrl` when it is not null).
+ * answered as above (from `gzUrl` when it is not null). Its `prefetch()` begins that download at
+ * once, before Pyodide's own code has loaded and asks for it: the next request for `wasmUrl`
+ * then takes the download under way.
  * @param {typeof fetch} fetchImpl
  * @param {{wasmUrl: string, gzUrl: string | null, failed: (error: Error) => void}} options
- * @returns {typeof fetch}
+ * @returns {typeof fetch & {prefetch: () => void}}
  */
 export function wasmFetch(fetchImpl, { wasmUrl, gzUrl, failed }) {
-  return async (input, init) => {
+  /** @type {Promise<Response> | null} the download prefetch() began, for the next request */
+  let early = null;
+  /** @type {typeof fetch} */
+  const wasmAware = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
     if (url !== wasmUrl) return fetchImpl(input, init);
+    const begun = early;
+    early = null;
     try {
-      const response = await fetchImpl(gzUrl ?? input, init);
+      const response = await (begun ?? fetchImpl(gzUrl ?? input, init));
       if (!response.ok) throw new Error(`${gzUrl ?? url}: HTTP ${response.status}`);
       if (!gzUrl) return response;
       const body = reportingErrors(await wasmBody(response), failed);
@@ -36,6 +43,12 @@ export function wasmFetch(fetchImpl, { wasmUrl, gzUrl, failed }) {
       throw reported;
     }
   };
+  const prefetch = () => {
+    if (early) return;
+    early = fetchImpl(gzUrl ?? wasmUrl);
+    early.catch(() => {}); // a failure is the request's that takes it
+  };
+  return Object.assign(wasmAware, { prefetch });
 }
 
 /**

@@ -329,6 +329,8 @@ BODY
         ('<p style>Red</p>', ["a style attribute on <p>, which the Content Security Policy blocks"]),
         ('<a href="jav&#x61;script:go()">Go</a>', ["a javascript: address in <a href>, which is inline code"]),
         ("<input type=image src=https://cdn.example.org/go.png>", ["<input src> loads"]),
+        ("<script data-x=1/>go()</script>", ["an inline <script>"]),
+        ('<svg><script href="x.js"/></svg><img src="https://cdn.example.org/x.png">', ["<img src> loads"]),
         # What is no tag is not read as one: a comment, a JSON script's text, an attribute's value.
         ('<!-- <script>go()</script> <p style="x"> -->', []),
         ('<script type="application/json">{"tip": "<b onclick=x>"}</script>', []),

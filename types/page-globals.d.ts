@@ -23,7 +23,7 @@ declare global {
    * (tests/browser/) and by anyone curious in the console. Nothing of ours reads it back.
    */
   interface LederskapDebugState {
-    /** The pathname of the site root (main.js). */
+    /** The pathname of the site root (pages.js). */
     sitePath?: string;
     /** The service worker's registration (offline.js). */
     offline?: LederskapOfflineState;

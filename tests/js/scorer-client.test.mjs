@@ -46,7 +46,7 @@ const latest = () => FakeWorker.started.at(-1);
 
 globalThis.Worker = FakeWorker;
 globalThis.window = globalThis;
-const { scorer, scorerSettled } = await siteModule("scorer-client.js");
+const { pageChanged, scorer, scorerSettled } = await siteModule("scorer-client.js");
 
 describe("the scorer of a visit", () => {
   const errors = [];
@@ -191,7 +191,16 @@ describe("the scorer of a visit", () => {
     // A page that asks while the scorer is ready (or starting) gets the same start.
     await client.startForPage("/kurs/resultater/");
     assert.equal(FakeWorker.started.length, count + 1);
+    // Failed there; the learner goes elsewhere and comes back to the same page: it starts again.
+    latest().send({ type: "surprise" });
+    client.startForPage("/kurs/resultater/");
+    assert.equal(FakeWorker.started.length, count + 1);
+    assert.equal(client.state, "failed");
+    pageChanged();
+    const back = client.startForPage("/kurs/resultater/");
+    assert.equal(FakeWorker.started.length, count + 2);
     latest().send({ type: "surprise" }); // failed again, as the next test expects
+    await assert.rejects(back);
   });
 
   test("messages of a worker thrown away are ignored", async () => {

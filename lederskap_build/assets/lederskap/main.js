@@ -12,9 +12,14 @@ import { scorer } from "./scorer-client.js";
 
 /**
  * What starts the scorer once pages.js mounts it: a questionnaire with results
- * (questionnaire.js), the results page (my-results.js), the team page (team-page.js).
+ * (questionnaire.js), the results page of a course with questionnaires (my-results.js),
+ * the team page (team-page.js).
  */
-const USES_SCORER = "form.lsk-questionnaire [data-lsk-results], div.lsk-my-results, div.lsk-team";
+const USES_SCORER = [
+  "form.lsk-questionnaire [data-lsk-results]",
+  "div.lsk-my-results section.lsk-my-results-questionnaire",
+  "div.lsk-team",
+].join(", ");
 
 if (document.querySelector(USES_SCORER)) scorer().startForPage(location.pathname);
 

@@ -1,5 +1,6 @@
 // @ts-check
-// The course's browser code on every page, loaded by main.js once it has started the scorer.
+// The course's browser code on every page, loaded by main.js (which first starts the
+// scorer on a page that uses it).
 //
 // Finds the questionnaire forms on each page and mounts each form element
 // once. With Material's instant navigation the page is swapped without
@@ -7,6 +8,7 @@
 // module-level state (the scorer worker, see scorer-client.js) lives on.
 
 import { followAnswers, markAnswered } from "./answered-marks.js";
+import { pageChanged } from "./scorer-client.js";
 import { startOffline } from "./offline.js";
 import { mountQuestionnaire } from "./questionnaire.js";
 import { buildInfo } from "./build-info.js";
@@ -70,7 +72,12 @@ startOffline();
 followAnswers(sitePath);
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => mountAll());
+  let shown = 0;
+  window.document$.subscribe(() => {
+    // A page of the visit after the first (the first's scorer start is main.js's).
+    if (shown++ > 0) pageChanged();
+    mountAll();
+  });
 } else if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", mountAll, { once: true });
 } else {

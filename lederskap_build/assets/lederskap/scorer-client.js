@@ -1,7 +1,8 @@
 // @ts-check
 // The page's side of the scorer worker: one worker per visit (a module-level
 // singleton that survives Material's instant page swaps), started only when a
-// page holds a questionnaire with results, and one promise per request.
+// page uses it (a questionnaire with results, the results page, the team page),
+// and one promise per request.
 // See scorer-worker.js for the message protocol.
 
 export const START_TIMEOUT_MS = 60_000;
@@ -64,7 +65,7 @@ class ScorerClient extends EventTarget {
     this.ready = null;
     /** @type {number | undefined} */
     this.timer = undefined;
-    /** @type {string | null} the page (its path) that last asked for a start (startForPage) */
+    /** @type {string | null} the page (its path) that last asked for a start in this page view (startForPage) */
     this.page = null;
   }
 
@@ -72,8 +73,8 @@ class ScorerClient extends EventTarget {
    * Start the scorer for the page at `path`: main.js asks first, before the page's code has
    * loaded, then each form or block that uses the scorer asks when it is mounted. A start that
    * failed for this same page is not made again for them: they show the failure, and the
-   * learner's "try again" (retry) or a request starts it again. Another page, or an instant
-   * navigation to one, does start it again.
+   * learner's "try again" (retry) or a request starts it again. The next page shown, by
+   * instant navigation (pageChanged), starts it again, also when it is the same page.
    * @param {string} path the page's path (location.pathname)
    * @returns {Promise<void>}
    */
@@ -353,6 +354,11 @@ export function scorer() {
     startedNow();
   }
   return client;
+}
+
+/** Another page is shown (Material's instant navigation): its forms start a failed scorer again. */
+export function pageChanged() {
+  if (client) client.page = null;
 }
 
 /**

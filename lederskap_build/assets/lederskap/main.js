@@ -17,7 +17,7 @@ import { scorer } from "./scorer-client.js";
  */
 const USES_SCORER = [
   "form.lsk-questionnaire [data-lsk-results]",
-  "div.lsk-my-results section.lsk-my-results-questionnaire",
+  "div.lsk-my-results .lsk-my-results-questionnaire",
   "div.lsk-team",
 ].join(", ");
 

@@ -230,7 +230,12 @@ export function mountQuestionnaire(form, { sitePath }) {
       refreshed();
     },
   });
-  record.onExternalChange(refreshed);
+  record.onExternalChange(() => {
+    // Deleted in another tab: nothing of it may stay here, not even results kept from before
+    // (written, perhaps, by a score that arrived just before the deletion was heard of).
+    if (results && JSON.stringify(fields.read()) === "{}") cache.forget();
+    refreshed();
+  });
 
   updateClearButtons();
   for (const total of totals) total.update();

@@ -154,9 +154,11 @@ export class InvitationsView {
     const paste = h("textarea", { id: pasteId, class: "lsk-text-input lsk-copy-value", rows: 4, "data-lsk-team-paste": true, spellcheck: "false" });
     const openButton = h("button", { type: "button", class: "lsk-button", "data-lsk-team-open": true }, t("team.open.button"));
     openButton.addEventListener("click", () => {
-      this.openText(paste.value)
+      const text = paste.value;
+      this.openText(text)
         .then(() => {
-          paste.value = "";
+          // Emptied once opened, unless something else was pasted meanwhile.
+          if (paste.value === text) paste.value = "";
         })
         .catch((error) => console.error("lederskap: could not open the replies", error));
     });

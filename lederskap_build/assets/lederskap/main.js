@@ -21,6 +21,6 @@ const USES_SCORER = [
   "div.lsk-team",
 ].join(", ");
 
-if (document.querySelector(USES_SCORER)) scorer().startForPage(location.pathname);
+if (document.querySelector(USES_SCORER)) scorer().startForPage();
 
 import("./pages.js").catch((error) => console.error("lederskap: the course's code could not be loaded", error));

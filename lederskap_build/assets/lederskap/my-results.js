@@ -143,7 +143,7 @@ class MyResults {
       };
       scorer.addEventListener("change", onScorerChange);
       if (this.status) this.status.showScorer(scorer);
-      scorer.startForPage(location.pathname);
+      scorer.startForPage();
       if (scorer.state === "ready") this.whenReady();
     }
     this.container.dataset.lskMounted = "true";

@@ -270,7 +270,7 @@ export function mountQuestionnaire(form, { sitePath }) {
     };
     scorer.addEventListener("change", onScorerChange);
     status.showScorer(scorer);
-    scorer.startForPage(location.pathname);
+    scorer.startForPage();
     if (scorer.state === "ready") {
       scoreSoon(0);
       record.migrate(scorer);

@@ -65,22 +65,21 @@ class ScorerClient extends EventTarget {
     this.ready = null;
     /** @type {number | undefined} */
     this.timer = undefined;
-    /** @type {string | null} the page (its path) that last asked for a start in this page view (startForPage) */
-    this.page = null;
+    /** whether this page view has asked for a start already (startForPage, pageChanged) */
+    this.askedOnThisPage = false;
   }
 
   /**
-   * Start the scorer for the page at `path`: main.js asks first, before the page's code has
+   * Start the scorer for the page shown: main.js asks first, before the page's code has
    * loaded, then each form or block that uses the scorer asks when it is mounted. A start that
-   * failed for this same page is not made again for them: they show the failure, and the
-   * learner's "try again" (retry) or a request starts it again. The next page shown, by
+   * failed since this page was shown is not made again for them: they show the failure, and
+   * the learner's "try again" (retry) or a request starts it again. The next page shown, by
    * instant navigation (pageChanged), starts it again, also when it is the same page.
-   * @param {string} path the page's path (location.pathname)
    * @returns {Promise<void>}
    */
-  startForPage(path) {
-    if (this.state === "failed" && this.page === path) return /** @type {Promise<void>} */ (this.ready);
-    this.page = path;
+  startForPage() {
+    if (this.state === "failed" && this.askedOnThisPage) return /** @type {Promise<void>} */ (this.ready);
+    this.askedOnThisPage = true;
     return this.start();
   }
 
@@ -358,7 +357,7 @@ export function scorer() {
 
 /** Another page is shown (Material's instant navigation): its forms start a failed scorer again. */
 export function pageChanged() {
-  if (client) client.page = null;
+  if (client) client.askedOnThisPage = false;
 }
 
 /**

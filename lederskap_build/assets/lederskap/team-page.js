@@ -109,7 +109,7 @@ export class TeamPage {
   mount() {
     this.scorer.addEventListener("change", () => this.status?.showScorer(this.scorer));
     this.status?.showScorer(this.scorer);
-    this.scorer.startForPage(location.pathname).catch(() => {}); // A failure is shown by the status line.
+    this.scorer.startForPage().catch(() => {}); // A failure is shown by the status line.
     window.addEventListener("hashchange", this.onHashChange);
     this.route();
   }

@@ -106,17 +106,14 @@ class _PageReader:
         self.position = (1, 0)
         """Where the tag being read starts (line, column), set by :func:`_read`."""
 
-    def getpos(self) -> tuple[int, int]:
-        return self.position
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
+        line = self.position[0]
         values = {name.lower(): value or "" for name, value in attrs}
         if tag == "meta":
             self._meta(values, line)
         elif tag == "script":
             self.first_script_line = self.first_script_line or line
-            self.first_script_at = self.first_script_at or self.getpos()
+            self.first_script_at = self.first_script_at or self.position
             if "src" not in values and values.get("type", "").lower() not in _JSON_SCRIPT_TYPES:
                 self._inline_script = line
                 self._script_text = []
@@ -142,7 +139,7 @@ class _PageReader:
         if values.get("http-equiv", "").lower() == "content-security-policy":
             self.policies.append(values.get("content", ""))
             self.policy_line = self.policy_line or line
-            self.policy_at = self.policy_at or self.getpos()
+            self.policy_at = self.policy_at or self.position
         elif values.get("name", "").lower() == "referrer" and values.get("content") == REFERRER_POLICY:
             self.referrer = True
 

@@ -4,15 +4,19 @@ The scorer's standard library (:mod:`.stdlib`) and the compressed WebAssembly
 (:mod:`.wasm_gzip`) take seconds to make and change only with Pyodide or the scorer,
 so each is kept in ``<cache>/<prefix><key>/``. A folder is made aside and renamed into
 place, so a build that stops half-way, or two builds at once, never leave a partial one;
-the most recently used folders of a kind are kept, the others removed.
+the most recently used folders of a kind are kept, the others removed. Two builds at once
+(the test processes, say) that both miss a file make it once: the second waits for the
+first (a lock file per kind, ``<cache>/.<prefix>lock``; not on Windows, where each makes its own).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -28,17 +32,36 @@ def cached_file(
         os.utime(target)  # most recently used: kept by _prune
         return kept
     cache_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{prefix}", dir=cache_dir) as tmp:
-        made = Path(tmp) / "made"
-        made.mkdir()
-        make(made)
-        try:
-            made.rename(target)
-        except OSError:
-            if not kept.is_file():  # not another build's folder for the same key, made meanwhile
-                raise
-    _prune(cache_dir, prefix, keep)
+    with _exclusive(cache_dir / f".{prefix}lock"):
+        if kept.is_file():  # made by another build while this one waited
+            return kept
+        with tempfile.TemporaryDirectory(prefix=f".{prefix}", dir=cache_dir) as tmp:
+            made = Path(tmp) / "made"
+            made.mkdir()
+            make(made)
+            try:
+                made.rename(target)
+            except OSError:
+                if not kept.is_file():  # not another build's folder for the same key, made meanwhile
+                    raise
+        _prune(cache_dir, prefix, keep)
     return kept
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``lock`` (made if missing) while the block runs."""
+    if sys.platform == "win32":
+        yield
+        return
+    import fcntl
+
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _prune(cache_dir: Path, prefix: str, keep: int) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from lederskap_scorer import storage_keys
 from playwright.sync_api import FilePayload, Page
 
-from .helpers import COURSE, SUB_PATH, storage_key
+from .helpers import COURSE, SUB_PATH, storage_key, visit
 
 MY_RESULTS_PAGE = "mine-resultater/"
 SELF_LEADERSHIP_PAGE = "verktoy/selvledelse/"
@@ -19,9 +19,11 @@ V1_FIXTURES = Path(__file__).resolve().parents[1] / "records" / "fixtures" / "v1
 
 
 def seed(page: Page, site_url: str, items: dict[str, str]) -> None:
-    """Put raw texts into the site's localStorage (key -> text) before a page of the site is opened."""
-    if not page.url.startswith(site_url):
-        page.goto(site_url)
+    """Put raw texts into the site's localStorage (key -> text) before a page of the site is opened.
+
+    They are written from the site's sitemap, a file of the origin that runs no script of the site's,
+    so that the page opened next is loaded afresh and finds them there, as on a new visit."""
+    page.goto(site_url + "sitemap.xml")
     page.evaluate("items => { for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v); }", items)
 
 
@@ -44,9 +46,9 @@ def record_of(page: Page, questionnaire: str) -> Any:
     return None if raw is None else json.loads(raw)
 
 
-def open_my_results(page: Page, site_url: str, scored: bool = True) -> None:
-    """Open the learner's results page and wait until it is drawn (and, by default, scored)."""
-    page.goto(site_url + MY_RESULTS_PAGE)
+def open_my_results(page: Page, site_url: str, scored: bool = True, fresh: bool = False) -> None:
+    """Open the learner's results page (see ``helpers.visit``) and wait until it is drawn (and, by default, scored)."""
+    visit(page, site_url + MY_RESULTS_PAGE, fresh)
     page.wait_for_selector("div.lsk-my-results[data-lsk-mounted]", state="attached")
     if scored:
         wait_scored(page)

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from lederskap_scorer import storage_keys
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -30,9 +31,46 @@ def storage_key(questionnaire: str) -> str:
     return storage_keys.storage_key(SUB_PATH, COURSE, questionnaire)
 
 
-def open_form(page: Page, url: str, questionnaire: str) -> None:
-    """Go to a page and wait until its questionnaire is mounted (answers restored, listeners on)."""
+FOLLOW_LINK = """url => new Promise((arrived, failed) => {
+    const target = new URL(url, location.href);
+    const link = [...document.querySelectorAll("nav a[href]")].find((a) => a.href === target.href);
+    if (!window.document$ || !link || target.pathname + target.search === location.pathname + location.search) {
+        arrived(false);
+        return;
+    }
+    // document$ gives the current page at once, then each page Material's instant navigation puts in place.
+    window.document$.subscribe(() => {
+        if (location.pathname === target.pathname) arrived(true);
+    });
+    setTimeout(() => failed(new Error(`instant navigation to ${url} did not arrive`)), 30_000);
+    link.click();
+})"""
+"""Follow the site menu's link to ``url`` (Material's instant navigation swaps the page in place): true
+once the new page is in place; false, and nothing done, when the page has no such link (a page of
+another site, a page the menu does not list) or already shows that page."""
+
+
+def visit(page: Page, url: str, fresh: bool = False) -> None:
+    """Go to a page of the site as a learner does: by its link in the menu (instant navigation: the
+    page's scripts and its scorer stay) when a page of the site is showing, else by loading it.
+    ``fresh`` always loads it: for what only a new page sees (a route or an init script set since,
+    a value written to storage behind the page's back)."""
+    if not fresh and page.url.startswith(("http://", "https://")):
+        try:
+            if page.evaluate(FOLLOW_LINK, url):
+                return
+        except PlaywrightError as error:
+            if "Execution context was destroyed" not in error.message:
+                raise
+            # The site's instant navigation is off: the link loaded the page.
+            page.wait_for_url(url)
+            return
     page.goto(url)
+
+
+def open_form(page: Page, url: str, questionnaire: str, fresh: bool = False) -> None:
+    """Go to a page (see ``visit``) and wait until its questionnaire is mounted (answers restored, listeners on)."""
+    visit(page, url, fresh)
     form_is_mounted(page, questionnaire)
 
 

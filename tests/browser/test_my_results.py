@@ -373,7 +373,7 @@ def test_the_spreadsheet_does_not_wait_silently_for_a_hanging_calculation(page: 
     open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
     answer(page, {"selvinnsikt": 4})
     page.route("**/pyodide.asm.wasm*", lambda route: None)  # never answered: the runtime hangs
-    open_my_results(page, site_url, scored=False)
+    open_my_results(page, site_url, scored=False, fresh=True)
     page.locator('[data-lsk-action="export-csv"]').click()
     said = page.locator("[data-lsk-course-tools] [data-lsk-feedback]")
     expect(said).to_contain_text("Regnearket lastes ned når resultatene er beregnet")

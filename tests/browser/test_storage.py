@@ -210,7 +210,7 @@ def test_a_full_storage_never_overwrites_an_unreadable_record_it_could_not_copy(
             throw new DOMException('full', 'QuotaExceededError');
         };"""
     )
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
     answer(page, {"selvinnsikt": 4})
     status = status_text(page, LEADER_FORM)
     assert "De lagrede svarene dine kunne ikke leses. De er ikke endret." in status

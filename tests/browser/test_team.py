@@ -23,7 +23,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from .conftest import Traffic, check_traffic, watch
 from .data_helpers import confirm_dialog
-from .helpers import LEADER_FORM, LEADER_PAGE, answer, open_form, wait_for_results, wait_for_scorer
+from .helpers import LEADER_FORM, LEADER_PAGE, answer, open_form, visit, wait_for_results, wait_for_scorer
 from .questionnaires import axe_violations, definition
 from .served import SiteServer
 from .test_offline import copy_of, wait_until_offline_ready
@@ -64,7 +64,7 @@ def people(browser: Browser, site_url: str) -> Iterator[list[Person]]:
 
 
 def open_team_page(page: Page, url: str) -> None:
-    page.goto(url)
+    visit(page, url)
     page.wait_for_selector("[data-lsk-team-create], [data-lsk-team-member], [data-lsk-team-refused]")
 
 

@@ -6,7 +6,8 @@ so each is kept in ``<cache>/<prefix><key>/``. A folder is made aside and rename
 place, so a build that stops half-way, or two builds at once, never leave a partial one;
 the most recently used folders of a kind are kept, the others removed. Two builds at once
 (the test processes, say) that both miss a file make it once: the second waits for the
-first (a lock file per kind, ``<cache>/.<prefix>lock``; not on Windows, where each makes its own).
+first, for up to ten minutes (a lock file per kind, ``<cache>/.<prefix>lock``; not on
+Windows, where each makes its own).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,20 +50,36 @@ def cached_file(
     return kept
 
 
+LOCK_WAIT_SECONDS = 600.0
+"""How long a build waits for another one making the same kind of file, before it makes its own."""
+
+
 @contextmanager
-def _exclusive(lock: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the file ``lock`` (made if missing) while the block runs."""
+def _exclusive(lock: Path, wait_seconds: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``lock`` (made if missing) while the block runs; after
+    ``wait_seconds`` without it (another build hangs), run the block all the same."""
     if sys.platform == "win32":
         yield
         return
     import fcntl
 
     with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    locked = False
+                    break
+                time.sleep(0.1)
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            if locked:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _prune(cache_dir: Path, prefix: str, keep: int) -> None:

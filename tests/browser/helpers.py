@@ -33,21 +33,34 @@ def storage_key(questionnaire: str) -> str:
 
 FOLLOW_LINK = """url => new Promise((arrived, failed) => {
     const target = new URL(url, location.href);
-    const link = [...document.querySelectorAll("nav a[href]")].find((a) => a.href === target.href);
-    if (!window.document$ || !link || target.pathname + target.search === location.pathname + location.search) {
+    const place = (where) => where.pathname + where.search;
+    const link = [...document.querySelectorAll("nav.md-nav--primary a.md-nav__link[href]")]
+        .find((a) => a.href === target.href);
+    if (!window.document$ || !link || place(target) === place(location)) {
         arrived(false);
         return;
     }
-    // document$ gives the current page at once, then each page Material's instant navigation puts in place.
-    window.document$.subscribe(() => {
-        if (location.pathname === target.pathname) arrived(true);
+    let replayed = false;  // document$ gives the current page at once, then each page put in place
+    let subscription = null;
+    const timer = setTimeout(() => {
+        subscription?.unsubscribe();
+        failed(new Error(`instant navigation to ${url} did not arrive`));
+    }, 30_000);
+    subscription = window.document$.subscribe(() => {
+        if (!replayed) {
+            replayed = true;
+        } else if (place(location) === place(target)) {
+            clearTimeout(timer);
+            subscription?.unsubscribe();
+            arrived(true);
+        }
     });
-    setTimeout(() => failed(new Error(`instant navigation to ${url} did not arrive`)), 30_000);
     link.click();
 })"""
-"""Follow the site menu's link to ``url`` (Material's instant navigation swaps the page in place): true
+"""Click the site menu's link to ``url`` (Material's instant navigation swaps the page in place): true
 once the new page is in place; false, and nothing done, when the page has no such link (a page of
-another site, a page the menu does not list) or already shows that page."""
+another site, a page the menu does not list) or already shows that page. The link is clicked by
+script, also where the menu is folded away (on a phone, behind its button)."""
 
 
 def visit(page: Page, url: str, fresh: bool = False) -> None:

@@ -76,7 +76,7 @@ def test_a_corrupt_results_cache_is_ignored_replaced_and_never_stops_the_form(
         }""",
         [key, json.dumps(record), json.dumps(cache)],
     )
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
     # No answer changes: the scorer starts and its results are drawn and kept in place of the bad entry.
     wait_for_results(page, LEADER_FORM, answered=3)
     assert dimension_rows(page, "egenvurdering")["relasjonelle-ferdigheter"]["mean"] == "3,7"

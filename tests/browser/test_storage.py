@@ -44,7 +44,7 @@ def test_an_unreadable_record_is_copied_aside_before_starting_fresh(page: Page, 
     key = storage_key(LEADER_FORM)
     page.goto(site_url)  # any page of the site, to reach its localStorage
     page.evaluate("key => localStorage.setItem(key, '{not json')", key)
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
 
     status = status_text(page, LEADER_FORM)
     assert "De lagrede svarene dine kunne ikke leses" in status
@@ -64,7 +64,7 @@ def test_a_record_of_a_newer_schema_is_kept_aside_and_never_overwritten_unread(p
     newer = '{"schema":99,"answers":{"selvinnsikt":5},"something":"new"}'
     page.goto(site_url)
     page.evaluate("([key, newer]) => localStorage.setItem(key, newer)", [key, newer])
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
     assert aside_copies(page, key) == [newer]
     assert "lagret av en nyere versjon av dette nettstedet" in status_text(page, LEADER_FORM)
     assert page.locator('input[name="selvinnsikt"]:checked').count() == 0
@@ -94,7 +94,7 @@ def test_values_that_do_not_fit_are_kept_mentioned_and_never_shown_or_scored(pag
     }
     page.goto(site_url)
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, json.dumps(record)])
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
 
     assert checked_answers(page, ["selvinnsikt", "handlingsrom", "lytter-aktivt", "opptatt-av-andre"]) == {
         "selvinnsikt": None,
@@ -225,7 +225,7 @@ def test_answers_to_an_earlier_version_are_filled_in_and_kept(page: Page, site_u
     old += '"updated":"2026-01-01T00:00:00.000Z","answers":{"selvinnsikt":2,"fjernet-sporsmal":4}}'
     page.goto(site_url)
     page.evaluate("([key, old]) => localStorage.setItem(key, old)", [key, old])
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
     assert "Skjemaet er endret siden du svarte sist" in status_text(page, LEADER_FORM)
     assert page.locator('input[name="selvinnsikt"]:checked').get_attribute("value") == "2"
     assert page.evaluate("key => localStorage.getItem(key + '/version/0')", key) == old
@@ -267,7 +267,7 @@ def test_an_old_record_that_cannot_be_upgraded_is_kept_and_the_learner_is_told(p
     )
     page.goto(site_url)
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key, old])
-    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM, fresh=True)
     page.wait_for_function(
         "form => document.querySelector(form + ' .lsk-status').innerText.includes('kunne ikke oppdateres')",
         arg=f'form[data-lsk-questionnaire="{LEADER_FORM}"]',

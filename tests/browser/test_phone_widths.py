@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Page, ViewportSize
 
 from ..courses import REPO
 from .data_helpers import open_my_results
-from .helpers import normalised, open_form, wait_for_results
+from .helpers import form_is_mounted, normalised, open_form, wait_for_results
 from .phone_course import COURSE, PAGES, write_phone_course
 from .questionnaires import axe_violations
 from .served import built_and_served, watched_page
@@ -275,7 +275,7 @@ def test_an_allocation_cell_says_at_the_field_what_does_not_count(page: Page, ph
     cell(page, "moter.naa").fill("12,5")
     cell(page, "eget-arbeid.onsket").fill("-10")
     page.reload()
-    open_form(page, phone_site + PAGES["fordeling"], "fordeling")
+    form_is_mounted(page, "fordeling")
     assert cell(page, "moter.naa").input_value() == "12,5"
     assert cell(page, "oppfolging.naa").input_value() == ""
     assert cell_state(page, "eget-arbeid.onsket")["message"] == OUT_OF_RANGE

@@ -186,6 +186,8 @@ def _urls(attribute: str, value: str) -> list[str]:
 _MARKUP = re.compile(r"<(?:!--|!\[CDATA\[|[!?]|[a-zA-Z])")
 """A comment, a CDATA section, a declaration, a processing instruction or a start tag."""
 _COMMENT_END = re.compile(r"--\s*>")
+_CLOSERS = {"<!": ">", "<?": ">", "<![CDATA[": "]]>"}
+"""What ends a declaration, a processing instruction and a CDATA section."""
 _START_TAG = re.compile(
     r"""
   <([a-zA-Z][^\t\n\r\f />\x00]*)       # tag name
@@ -264,9 +266,9 @@ def _read(html: str, reader: _PageReader) -> None:
             closing = _COMMENT_END.search(html, start + 4)
             index = len(html) if closing is None else closing.end()
             continue
-        if opening in ("<!", "<?", "<![CDATA["):
-            end = html.find("]]>" if opening == "<![CDATA[" else ">", start + 2)
-            index = len(html) if end < 0 else end + (3 if opening == "<![CDATA[" else 1)
+        if ending := _CLOSERS.get(opening):
+            end = html.find(ending, start + 2)
+            index = len(html) if end < 0 else end + len(ending)
             continue
         tag_match = _START_TAG.match(html, start)
         assert tag_match is not None  # the expression matches every "<" and a letter

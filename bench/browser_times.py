@@ -319,9 +319,9 @@ def _weight_rows(weights: Sequence[Weight]) -> list[Row]:
 
     return [
         Row("weight: Pyodide, transferred", "KiB", kib(lambda w: w.transferred["pyodide"])),
-        Row("weight: ours (JS, CSS, wheel), transferred", "KiB", kib(lambda w: w.transferred["ours"])),
+        Row("weight: ours (JS, CSS), transferred", "KiB", kib(lambda w: w.transferred["ours"])),
         Row(
-            "weight: ours (JS, CSS, wheel), gzip -9",
+            "weight: ours (JS, CSS, scorer), gzip -9",
             "KiB",
             kib(lambda w: w.ours_gzip),
             target=targets.OUR_WEIGHT,

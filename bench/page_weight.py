@@ -3,7 +3,10 @@
 * ``pyodide``: the self-hosted runtime under ``assets/lederskap/pyodide/``;
 * ``ours``: our JavaScript, styles, messages and the scorer wheel (the rest of
   ``assets/lederskap/``), also as the gzip size of those files at level 9, the
-  comparable measure since the local server does not compress;
+  comparable measure since the local server does not compress. The scorer itself
+  comes inside the scorer's standard library archive (under ``pyodide/``; the wheel
+  is only fetched if that archive fails): its share of the archive, its entries as
+  deflated there at level 9 with their zip headers, counts as ours in that measure;
 * ``rest``: the page itself, Material's scripts and styles, the search index.
 
 The total of a visit is also given as a host that compresses would send it
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +88,19 @@ def if_gzipped(fetches: Iterable[Fetch], site_root: Path) -> int:
     return total
 
 
+SCORER_ARCHIVE = "python_stdlib_scorer.zip"
+SCORER_PACKAGE = "lederskap_scorer/"
+_ZIP_HEADERS = 30 + 46
+"""The fixed part of an entry's local header and of its central directory record, in bytes."""
+
+
+def scorer_share(archive: Path) -> int:
+    """The bytes of the scorer's entries in its standard library archive: deflated data and zip headers."""
+    with zipfile.ZipFile(archive) as opened:
+        entries = [e for e in opened.infolist() if e.filename.startswith(SCORER_PACKAGE)]
+    return sum(e.compress_size + _ZIP_HEADERS + 2 * len(e.filename.encode()) for e in entries)
+
+
 def weigh(fetches: Iterable[Fetch], site_root: Path) -> Weight:
     """The weight of one visit's responses; our files' gzip sizes are read from the served ``site_root``."""
     transferred = {"pyodide": 0, "ours": 0, "rest": 0}
@@ -91,7 +108,12 @@ def weigh(fetches: Iterable[Fetch], site_root: Path) -> Weight:
     for fetch in fetches:
         kind = file_kind(fetch.path)
         transferred[kind] += fetch.transferred
-        if kind == "ours" and fetch.path not in ours:
+        if fetch.path in ours:
+            continue
+        if kind == "ours":
             file = served_file(site_root, fetch.path)
             ours[fetch.path] = gzip_size(file) if file else 0
+        elif fetch.path.endswith("/" + SCORER_ARCHIVE):
+            file = served_file(site_root, fetch.path)
+            ours[fetch.path] = scorer_share(file) if file else 0
     return Weight(transferred, sum(ours.values()), ours)

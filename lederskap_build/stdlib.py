@@ -14,13 +14,18 @@ which is on ``sys.path``, and zipimport loads a ``.pyc`` there without any sourc
 * **Trimmed to what is imported.** The same run traces which modules are loaded from the
   standard library (``stdlib_pyodide.ImportTrace``): all of Pyodide's own start,
   installing the scorer wheel with ``loadPackage``, importing every module of the wheel,
-  and the error paths: a Python exception and a missing module reaching JavaScript, a
-  chained traceback formatted, and :data:`EXTRA_MODULES`. Only those modules are
-  compiled (about 140 of 560). ``tests/pyodide/test_stdlib_in_pyodide.py`` runs every
-  scoring, record and import fixture in Pyodide with the full standard library and with
-  this archive: the fixtures must import nothing the archive lacks and answer exactly
-  as CPython does. Should a module still be missing in a browser, the worker starts
-  again with Pyodide's full ``python_stdlib.zip`` (see ``scorer-worker.js``).
+  importing them again from a zip (as from this archive), and the error paths: a Python
+  exception and a missing module reaching JavaScript, a chained traceback formatted, and
+  :data:`EXTRA_MODULES`. Only those modules are compiled (about 140 of 560).
+  ``tests/pyodide/test_stdlib_in_pyodide.py`` runs every scoring, record and import
+  fixture in Pyodide with the full standard library and with this archive: the fixtures
+  must import nothing the archive lacks and answer exactly as CPython does. Should a
+  module still be missing in a browser, the worker starts again with Pyodide's full
+  ``python_stdlib.zip`` (see ``scorer-worker.js``).
+* **With the scorer.** The scorer's modules, as the wheel installed them, are compiled
+  into the archive too (``lederskap_scorer/*.pyc``, and any data file it has as it is):
+  the worker imports the scorer from there, already compiled, and neither fetches nor
+  installs the wheel, which only the fallback to the full standard library uses.
 * **Cached and reproducible.** The archive is kept in ``<docs_dir>-cache/stdlib-<key>/``
   (next to the wheel's cache), the key being a hash of the Pyodide version and its
   standard library, the scorer wheel (itself reproducible and named by the scorer's
@@ -54,7 +59,7 @@ EXTRA_MODULES = ("traceback", "linecache", "tokenize", "json", "re", "datetime",
 traceback read from its sources (``traceback``, ``linecache``, ``tokenize``), JSON errors, and the
 modules behind the scorer's numbers and times."""
 
-RECIPE_VERSION = "1"
+RECIPE_VERSION = "2"
 """Part of the cache key: raise it when the way the archive is made changes beyond the two files below."""
 
 CACHE_VARIABLE = "LEDERSKAP_STDLIB_CACHE"

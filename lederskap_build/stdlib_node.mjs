@@ -7,8 +7,9 @@
 // [every module of the wheel], "extra_modules": [what error paths import], "date_time":
 // [the zip entries' time], "out": the archive to write}. This boots Pyodide with its full
 // standard library, traces imports (lederskap_build/stdlib_pyodide.py) through Pyodide's
-// own start, installing the wheel, importing every scorer module and the error paths, then
-// byte-compiles every module the trace saw with that same CPython and writes the archive.
+// own start, installing the wheel, importing every scorer module and the error paths, and
+// importing the scorer again from a zip, then byte-compiles every module the trace saw and the
+// scorer's own modules with that same CPython and writes the archive (with the scorer's data files).
 // Prints one JSON object on standard output: {"pyodide", "python", "magic", "modules":
 // {name: file inside the archive}, "entries": [...]}. Diagnostics go to standard error;
 // exits 1 with a message on any failure.
@@ -86,12 +87,19 @@ async function main(argv) {
   const importModule = pyodide.pyimport("importlib").import_module;
   for (const name of request.scorer_modules) importModule(name);
   exerciseErrorPaths(pyodide, tools, request.extra_modules);
+  // The scorer goes into the archive too, byte-compiled: the worker imports it from there. What
+  // importing it from a zip needs is traced by importing it again from one.
+  const dateTime = pyodide.toPy(request.date_time);
+  const scorer = tools.get("package_files")(
+    pyodide.runPython("import lederskap_scorer, os; os.path.dirname(lederskap_scorer.__file__)"),
+  );
+  const scorerOnly = "/tmp/lederskap-scorer.zip";
+  tools.get("write_archive")(pyodide.toPy([]), scorerOnly, dateTime, scorer);
+  tools.get("import_from_archive")(scorerOnly, "lederskap_scorer", pyodide.toPy(request.scorer_modules));
   const modules = trace.modules().toJs({ dict_converter: Object.fromEntries });
 
   const target = "/tmp/lederskap-stdlib.zip";
-  const entries = tools
-    .get("write_archive")(pyodide.toPy(Object.values(modules)), target, pyodide.toPy(request.date_time))
-    .toJs();
+  const entries = tools.get("write_archive")(pyodide.toPy(Object.values(modules)), target, dateTime, scorer).toJs();
   await writeFile(request.out, pyodide.FS.readFile(target));
   const runtime = pyodide
     .runPython("import sys, importlib.util; [sys.version.split()[0], importlib.util.MAGIC_NUMBER.hex()]")

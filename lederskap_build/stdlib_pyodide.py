@@ -14,7 +14,7 @@ import zipimport
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from importlib.machinery import ModuleSpec
     from types import ModuleType
 
@@ -92,36 +92,82 @@ def exercise_error_paths(modules: Iterable[str]) -> None:
         traceback.format_exception(error)
 
 
-def write_archive(files: Iterable[str], target: str, date_time: Sequence[int]) -> list[str]:
-    """Byte-compile ``files`` (paths of ``.py`` files inside the standard library archive) into the zip ``target``.
+def import_from_archive(archive: str, package: str, modules: Iterable[str]) -> None:
+    """Import ``modules`` of ``package`` again, from the zip ``archive`` rather than from where the wheel put
+    them, as the browser does from the scorer's archive."""
+    import importlib
+
+    for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
+        del sys.modules[name]
+    sys.path.insert(0, archive)
+    importlib.invalidate_caches()
+    try:
+        for name in modules:
+            origin = getattr(importlib.import_module(name).__spec__, "origin", None) or ""
+            if not origin.startswith(archive + "/"):
+                raise ImportError(f"{name} was imported from {origin}, not from {archive}")
+    finally:
+        sys.path.remove(archive)
+
+
+def package_files(folder: str) -> dict[str, bytes]:
+    """Every file of the installed package in ``folder`` (``.../site-packages/lederskap_scorer``), by its path
+    inside an archive (``lederskap_scorer/api.py``): its modules and any data file it has."""
+    from pathlib import Path
+
+    package = Path(folder)
+    return {
+        path.relative_to(package.parent).as_posix(): path.read_bytes()
+        for path in sorted(package.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def write_archive(
+    files: Iterable[str], target: str, date_time: Sequence[int], package: Mapping[str, bytes] | None = None
+) -> list[str]:
+    """Byte-compile ``files`` (paths of ``.py`` files inside the standard library archive) and the
+    ``package`` (:func:`package_files`: the scorer) into the zip ``target``.
 
     Each ``x.py`` becomes ``x.pyc`` next to where it was: an unchecked hash-based
     ``.pyc`` (PEP 552), which the import system loads without looking for a source,
     compiled by this very interpreter (its magic number, its optimisation level 0, so
     ``__debug__``, asserts and docstrings are as with the sources) with the file name the
-    source would have given its code (tracebacks name the same files). The entries are
-    sorted and carry ``date_time``, so the same files give the same bytes. Returns the
-    entries written.
+    source would have given its code in the archive (tracebacks name the files of the
+    standard library as Pyodide's own archive does). The package's other files are
+    stored as they are, for ``importlib.resources``. The entries are sorted and carry
+    ``date_time``, so the same files give the same bytes. Returns the entries written.
     """
     import importlib.util
     import zipfile
     from importlib import _bootstrap_external
 
     archive = stdlib_archive()
-    written = []
-    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(target, "w") as output:
-        for path in sorted(set(files)):
+    with zipfile.ZipFile(archive) as source:
+        contents = {}
+        for path in set(files):
             if not path.endswith(".py"):
                 raise ValueError(f"{path}: expected a Python source file of {archive}")
-            data = source.read(path)
-            code = compile(data, f"{archive}/{path}", "exec", dont_inherit=True, optimize=0)
-            # What py_compile does for PycInvalidationMode.UNCHECKED_HASH.
-            pyc = _bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
-                code, importlib.util.source_hash(data), False
-            )
-            entry = zipfile.ZipInfo(path + "c", date_time=(*date_time,))  # type: ignore[arg-type]
+            contents[path] = source.read(path)
+    for path, data in (package or {}).items():
+        if path in contents:
+            raise ValueError(f"{path}: the package would replace a file of {archive}")
+        contents[path] = data
+    written = []
+    with zipfile.ZipFile(target, "w") as output:
+        for path in sorted(contents):
+            data = contents[path]
+            name = path
+            if path.endswith(".py"):
+                code = compile(data, f"{archive}/{path}", "exec", dont_inherit=True, optimize=0)
+                # What py_compile does for PycInvalidationMode.UNCHECKED_HASH.
+                data = _bootstrap_external._code_to_hash_pyc(  # type: ignore[attr-defined]
+                    code, importlib.util.source_hash(data), False
+                )
+                name = path + "c"
+            entry = zipfile.ZipInfo(name, date_time=(*date_time,))  # type: ignore[arg-type]
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            output.writestr(entry, pyc, compresslevel=9)
+            output.writestr(entry, data, compresslevel=9)
             written.append(entry.filename)
     return written

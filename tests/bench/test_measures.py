@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import urllib.request
+import zipfile
 from pathlib import Path
 
 from lederskap_scorer.api import questionnaire_from_data
 
 from bench.browser_visits import Fetch
 from bench.large_course import scoring_questionnaire
-from bench.page_weight import if_gzipped
+from bench.page_weight import if_gzipped, weigh
 from bench.rows import Baseline, Row, Target
 from bench.sample_answers import changed_answers, sample_answers
 from bench.server import Traffic, serve
@@ -63,6 +64,32 @@ def test_a_gzipping_host_sends_a_compressible_body_smaller_and_a_zip_as_it_is(tm
     assert 200 < if_gzipped([page], tmp_path) < 1000
     assert if_gzipped([archive], tmp_path) == archive.transferred
     assert if_gzipped([fetch("/missing.js", 300)], tmp_path) == 500
+
+
+def test_the_scorer_counts_as_ours_also_inside_its_standard_library_archive(tmp_path: Path) -> None:
+    folder = tmp_path / "kurs" / "assets" / "lederskap"
+    (folder / "pyodide").mkdir(parents=True)
+    (folder / "main.js").write_text("export {};\n" * 100, encoding="utf-8")
+    archive = folder / "pyodide" / "python_stdlib_scorer.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as opened:
+        opened.writestr("json/__init__.pyc", os.urandom(3000))
+        opened.writestr("lederskap_scorer/api.pyc", os.urandom(1000))
+    with zipfile.ZipFile(archive) as opened:
+        (scorer,) = [e for e in opened.infolist() if e.filename.startswith("lederskap_scorer/")]
+
+    def fetch(path: str) -> Fetch:
+        size = (tmp_path / path.lstrip("/")).stat().st_size
+        return Fetch(path, path, "fetch", 200, size + 200, size, None, None)
+
+    weight = weigh(
+        [fetch("/kurs/assets/lederskap/main.js"), fetch("/kurs/assets/lederskap/pyodide/python_stdlib_scorer.zip")],
+        tmp_path,
+    )
+    share = weight.ours_files["/kurs/assets/lederskap/pyodide/python_stdlib_scorer.zip"]
+    # its deflated bytes and its two headers, not the standard library's entry
+    assert scorer.compress_size < share < scorer.compress_size + 200
+    assert weight.ours_gzip == share + weight.ours_files["/kurs/assets/lederskap/main.js"]
+    assert weight.transferred["pyodide"] == archive.stat().st_size + 200
 
 
 def test_the_changed_answer_is_one_answer_on_the_scale() -> None:

@@ -1,10 +1,11 @@
 """The scorer's standard library in the browser: the build's trimmed archive, and the fallback to Pyodide's own.
 
 The worker starts Python with the archive the build byte-compiled and trimmed for the scorer
-(lederskap_build/stdlib.py, ``buildInfo.stdlib``) and never fetches Pyodide's full
-``python_stdlib.zip``. When the archive lacks a module (here: the built site's archive with
-one module deleted, served in its place), the worker says so in the console, starts Python
-again with the full standard library, and the learner gets the results as usual.
+(lederskap_build/stdlib.py, ``buildInfo.stdlib``), which holds the scorer too, and fetches
+neither Pyodide's full ``python_stdlib.zip`` nor the scorer's wheel. When the archive lacks a
+module (here: the built site's archive with one module deleted, served in its place), the
+worker says so in the console, starts Python again with the full standard library and the
+wheel, and the learner gets the results as usual.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 TRIMMED = "/assets/lederskap/pyodide/python_stdlib_scorer.zip"
 FULL = "/assets/lederskap/pyodide/python_stdlib.zip"
+WHEEL = ".whl"
 FALLBACK_WARNING = "starting again with python_stdlib.zip"
 
 
@@ -62,6 +64,7 @@ def test_the_scorer_starts_with_the_trimmed_standard_library(page: Page, site_ur
     score_some_answers(page, site_url)
     assert traffic.count(TRIMMED) == 1
     assert traffic.count(FULL) == 0
+    assert traffic.count(WHEEL) == 0
     assert not [w for w in warnings if FALLBACK_WARNING in w]
 
 
@@ -70,12 +73,17 @@ def test_the_scorer_starts_with_the_trimmed_standard_library(page: Page, site_ur
     [
         # imported by the scorer: its import fails ("import" stage)
         ("fractions.pyc", "(No module named 'fractions')"),
+        # a module of the scorer itself
+        (
+            "lederskap_scorer/parts/likert.pyc",
+            "(cannot import name 'likert' from partially initialized module 'lederskap_scorer.parts'",
+        ),
         # needed by CPython to initialise at all: Python exits ("runtime" stage)
         ("encodings/__init__.pyc", "Error: "),
         # the archive itself is not found (a host that has not got it): Python exits likewise
         (None, "(Failed to load '{site_url}assets/lederskap/pyodide/python_stdlib_scorer.zip'"),
     ],
-    ids=["scorer-import", "python-start", "archive-not-found"],
+    ids=["scorer-import", "scorer-module", "python-start", "archive-not-found"],
 )
 def test_a_module_missing_from_the_trimmed_archive_falls_back_to_the_full_standard_library(
     page: Page, site_url: str, built_site: Path, traffic: Traffic, entry: str | None, named: str
@@ -95,5 +103,6 @@ def test_a_module_missing_from_the_trimmed_archive_falls_back_to_the_full_standa
     assert named.format(site_url=site_url) in fallbacks[0]
     assert traffic.count(TRIMMED) == 1
     assert traffic.count(FULL) == 1
+    assert traffic.count(WHEEL) == 1
     assert page.evaluate("window.__lederskap.workerStarts") == 1
     assert traffic.page_errors == []

@@ -74,7 +74,9 @@ def test_the_site_carries_the_archive_and_build_info_names_it(make_course: Cours
     with zipfile.ZipFile(archive) as opened:
         names = opened.namelist()
     assert "encodings/__init__.pyc" in names and "fractions.pyc" in names
-    assert all(name.endswith(".pyc") for name in names)
+    # The scorer is in it too, byte-compiled: the worker imports it from there.
+    assert "lederskap_scorer/api.pyc" in names and "lederskap_scorer/parts/likert.pyc" in names
+    assert all(name.endswith(".pyc") or name == "lederskap_scorer/py.typed" for name in names)
     # Pyodide's full standard library stays in the site, for the worker's fallback.
     assert (generated / "assets" / "lederskap" / "pyodide" / "python_stdlib.zip").is_file()
 

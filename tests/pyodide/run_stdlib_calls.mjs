@@ -5,9 +5,10 @@
 //   node tests/pyodide/run_stdlib_calls.mjs PYODIDE_DIR WHEEL REQUEST_FILE [STDLIB_ARCHIVE]
 //
 // REQUEST_FILE holds {"calls": [{"name", "function", "args": [strings]}, ...] (as for
-// run_calls.mjs), "extra_modules": [lederskap_build.stdlib.EXTRA_MODULES]}. Boots Pyodide (with STDLIB_ARCHIVE as stdLibURL when given), starts
-// the import trace of lederskap_build/stdlib_pyodide.py, installs the wheel as the
-// worker does, makes every call, then goes through the error paths the build traces
+// run_calls.mjs), "extra_modules": [lederskap_build.stdlib.EXTRA_MODULES]}. Boots Pyodide (with
+// STDLIB_ARCHIVE as stdLibURL when given), starts the import trace of
+// lederskap_build/stdlib_pyodide.py, installs the wheel when no archive is given (the archive
+// holds the scorer), as the worker does, makes every call, then goes through the error paths the build traces
 // (stdlib_node.mjs, exerciseErrorPaths). Prints one JSON object on standard output:
 //   {"answers": {call name: the text returned, or {"raised": message}},
 //    "modules": {module: its file in the standard library archive},
@@ -34,7 +35,9 @@ async function main(argv) {
   const tools = await loadStdlibTools(pyodide);
   const trace = tools.get("ImportTrace")();
   trace.start();
-  await installWheel(pyodide, wheel);
+  // As the worker does: the build's archive holds the scorer; with the full standard library
+  // it comes from the wheel.
+  if (!stdlib) await installWheel(pyodide, wheel);
 
   const api = pyodide.pyimport("lederskap_scorer.api");
   const answers = {};

@@ -19,28 +19,30 @@
 //                                                              migrate_record_json, check_import_json, compare_json,
 //                                                              reply_answers_json or team_json
 //                    {type: "error", id, data: {stage, message}}  a request failed
-// Stages of the start, in order: "runtime" (load Pyodide), "wheel" (load our
-// wheel), "import" (import lederskap_scorer.api). Any other message type is an
-// error. Everything is loaded from this site: no CDN, no package index.
+// Stages of the start, in order: "runtime" (load Pyodide), "wheel" (load our wheel; only
+// with Pyodide's full standard library, see below), "import" (import lederskap_scorer.api).
+// Any other message type is an error. Everything is loaded from this site: no CDN, no
+// package index.
 //
 // The standard library: Pyodide starts with the archive the build made for the scorer
 // (buildInfo.stdlib, lederskap_build/stdlib.py: byte-compiled, trimmed to the modules the
-// scorer imports), which spares CPython compiling the standard library from source on
-// every start. Should Python ever miss a module of it (a ModuleNotFoundError, or a Python
-// that cannot even initialise), the worker says so in the console, posts the stage
-// "fallback" and starts Python again with Pyodide's full python_stdlib.zip: the stages
-// "runtime", "wheel" and "import" follow once more. That happens during the start, or
-// during a request, which is then made again. A failure of the fallback is reported like
-// any failed start or request.
+// scorer imports, and holding the scorer itself, byte-compiled too), which spares CPython
+// compiling the standard library and the scorer from source on every start, and the wheel's
+// download and installation: the stages are "runtime" and "import". Should Python ever miss
+// a module of it (a ModuleNotFoundError, or a Python that cannot even initialise), the worker
+// says so in the console, posts the stage "fallback" and starts Python again with Pyodide's
+// full python_stdlib.zip and the scorer's wheel (buildInfo.wheel): the stages "runtime",
+// "wheel" and "import" follow. That happens during the start, or during a request, which is
+// then made again. A failure of the fallback is reported like any failed start or request.
 //
 // The start snapshot (start-snapshot.js): when this build's offline cache holds the runtime,
-// a start with the trimmed standard library first restores the snapshot kept there, if any
-// (the stages "runtime", "wheel", "import" as usual, each much shorter); without one, or if it
-// fails, Python starts as above and, when a service worker controls the page (the page says so
-// in "start"), a snapshot is taken once the scorer's API is imported and before any request, and
-// kept for the next visit as soon as the offline cache holds the runtime. The wheel is then installed with
-// unpackArchive rather than loadPackage, which leaves a JavaScript reference in Python that a
-// snapshot cannot hold.
+// a start with the scorer's archive first restores the snapshot kept there, if any (the
+// stages "runtime" and "import" as usual, each much shorter); without one, or if it fails,
+// Python starts as above and, when a service worker controls the page (the page says so in
+// "start"), a snapshot is taken once the scorer's API is imported and before any request, and
+// kept for the next visit as soon as the offline cache holds the runtime. (A snapshot cannot
+// hold JavaScript references, which loadPackage would leave in Python: a start with the
+// archive loads no package.)
 
 import { buildInfo } from "./build-info.js";
 import { deleteSnapshot, findSnapshot, keepOnceRuntimeIsKept, runtimeCache } from "./start-snapshot.js";
@@ -179,33 +181,6 @@ async function stage(id, name, work) {
 }
 
 /**
- * The scorer wheel's bytes.
- * @returns {Promise<Uint8Array>}
- */
-async function fetchWheel() {
-  const response = await fetch(WHEEL_URL);
-  if (!response.ok) throw new Error(`${WHEEL_URL}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-/**
- * Install the scorer wheel by unpacking its bytes into site-packages (what a snapshot allows; see above).
- * @param {import("./pyodide/pyodide.mjs").PyodideAPI} pyodide
- * @param {Promise<Uint8Array>} wheel its bytes, fetched while Python started
- * @returns {Promise<void>}
- */
-async function unpackWheel(pyodide, wheel) {
-  const bytes = await wheel;
-  const sys = pyodide.pyimport("sys");
-  /** @type {string[]} */
-  const path = sys.path.toJs();
-  sys.destroy();
-  const sitePackages = path.find((folder) => folder.endsWith("/site-packages"));
-  if (!sitePackages) throw new Error(`no site-packages on Python's path (${path.join(", ")})`);
-  pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
-}
-
-/**
  * Seed Python's `random` anew, if it was imported before the snapshot was taken.
  * @param {import("./pyodide/pyodide.mjs").PyodideAPI} pyodide
  */
@@ -220,11 +195,13 @@ function reseed(pyodide) {
 }
 
 /**
- * Start Python and import the scorer's API: the stages "runtime", "wheel" and "import".
- * `stdLibURL` is the build's archive for the scorer, or null for Pyodide's own python_stdlib.zip.
- * With `snapshot`, Python is restored from a snapshot's bytes, or a snapshot is made once the
- * API is imported (its bytes in the answer; null if making it failed, which is only reported).
- * A failure is a StageError whose `printed` is what Python wrote to stderr meanwhile.
+ * Start Python and import the scorer's API. `stdLibURL` is the build's archive for the scorer,
+ * which holds the scorer too (the stages "runtime" and "import"), or null for Pyodide's own
+ * python_stdlib.zip, with the scorer from its wheel (the stages "runtime", "wheel", "import").
+ * With `snapshot` (only with the archive), Python is restored from a snapshot's bytes, or a
+ * snapshot is made once the API is imported (its bytes in the answer; null if making it failed,
+ * which is only reported). A failure is a StageError whose `printed` is what Python wrote to
+ * stderr meanwhile.
  * @param {unknown} id the request that started it
  * @param {string | null} stdLibURL
  * @param {SnapshotUse} [snapshot]
@@ -234,9 +211,6 @@ async function startPython(id, stdLibURL, snapshot = null) {
   attempt = newAttempt();
   /** @type {string[]} */
   const printed = [];
-  // With a snapshot the wheel is unpacked (see above): its bytes come while Python starts.
-  const wheel = snapshot ? fetchWheel() : null;
-  wheel?.catch(() => {}); // its failure is the stage "wheel"'s
   try {
     const pyodide = await stage(id, "runtime", async () => {
       const { loadPyodide } = await import("./pyodide/pyodide.mjs");
@@ -252,18 +226,17 @@ async function startPython(id, stdLibURL, snapshot = null) {
         },
       });
     });
-    await stage(id, "wheel", async () => {
-      // After a restore the scorer's modules are in memory, but its files (read lazily, say by
-      // a traceback) are not: they are unpacked again.
-      if (wheel) return unpackWheel(pyodide, wheel);
-      /** @type {string[]} */
-      const problems = [];
-      const loaded = await pyodide.loadPackage(WHEEL_URL, {
-        messageCallback: () => {},
-        errorCallback: (message) => problems.push(message),
+    if (!stdLibURL) {
+      await stage(id, "wheel", async () => {
+        /** @type {string[]} */
+        const problems = [];
+        const loaded = await pyodide.loadPackage(WHEEL_URL, {
+          messageCallback: () => {},
+          errorCallback: (message) => problems.push(message),
+        });
+        if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
       });
-      if (!loaded || loaded.length === 0) throw new Error(problems.join("; ") || "the scorer wheel was not loaded");
-    });
+    }
     const module = await stage(id, "import", async () => {
       // A restored Python would otherwise draw the same random numbers on every visit.
       if (snapshot && "restore" in snapshot) reseed(pyodide);
@@ -289,10 +262,13 @@ async function startPython(id, stdLibURL, snapshot = null) {
 
 /**
  * Why Python must start again with the full standard library, when `error` (of a start or a
- * request with the trimmed one) comes from that archive: a module it lacks ("No module named
- * 'x'"), the archive not loaded (its URL, `trimmed`, is in the message), or a CPython that
- * could not initialise and exited (its codecs are in the standard library; the last error it
- * printed). Else null: the error is not the archive's (a missing module of our own wheel is not).
+ * request with the trimmed one) comes from that archive: a module it lacks, of the standard
+ * library or of the scorer, which the archive holds too ("No module named 'x'", or "cannot
+ * import name 'x' from [partially initialized module] 'y'" when `from y import x` finds no
+ * submodule x), the archive not
+ * loaded (its URL, `trimmed`, is in the message), or a CPython that could not initialise and
+ * exited (its codecs are in the standard library; the last error it printed). Else null: the
+ * error is not the archive's.
  * @param {unknown} error
  * @param {string | null} trimmed the address of the scorer's standard library
  * @returns {string | null}
@@ -300,8 +276,8 @@ async function startPython(id, stdLibURL, snapshot = null) {
 function fallbackCause(error, trimmed) {
   const message = messageOf(error);
   const printed = error instanceof StageError ? error.printed : "";
-  const named = /No module named '([^']+)'/.exec(`${message}\n${printed}`);
-  if (named) return named[1].split(".")[0] === "lederskap_scorer" ? null : named[0];
+  const named = /No module named '[^']+'|cannot import name '[^']+' from (?:partially initialized module )?'[^']+'/.exec(`${message}\n${printed}`);
+  if (named) return named[0];
   if (trimmed && message.includes(trimmed)) return message;
   const cause = error instanceof StageError ? error.cause : error;
   const exited = isObject(cause) && (cause.name === "ExitStatus" || cause.constructor?.name === "ExitStatus");

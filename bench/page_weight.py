@@ -1,8 +1,8 @@
 """What a first visit to a questionnaire page transfers, by whose files they are.
 
 * ``pyodide``: the self-hosted runtime under ``assets/lederskap/pyodide/``;
-* ``ours``: our JavaScript, styles, messages and the scorer wheel (the rest of
-  ``assets/lederskap/``), also as the gzip size of those files at level 9, the
+* ``ours``: our JavaScript, styles and messages (the rest of ``assets/lederskap/``,
+  with the scorer wheel only after a fallback), also as the gzip size of those files at level 9, the
   comparable measure since the local server does not compress. The scorer itself
   comes inside the scorer's standard library archive (under ``pyodide/``; the wheel
   is only fetched if that archive fails): its share of the archive, its entries as

@@ -18,7 +18,7 @@ Bytes are counted by the local server (``server.Traffic``: status line, headers
 and body), since the service worker's own downloads are no requests of the page.
 The runtime is what the build lists as such for the service worker
 (``lederskap_build.generate.is_runtime``: Pyodide, the scorer's standard library
-and wheel).
+archive with the scorer, and the wheel, which only a fallback fetches).
 """
 
 from __future__ import annotations

@@ -61,15 +61,23 @@ SERVICE_WORKER_MARKER = "/* lederskap:site */ null"
 OPTIONAL_OFFLINE_URLS = ("sitemap.xml", "404.html")
 """Files MkDocs and Zensical usually write, kept for offline use when they exist, after the engine's search
 index (:data:`~.engines.SEARCH_INDEX`)."""
-FETCHED_ONLY_WHEN_NEEDED = frozenset(
-    {f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip", f"{ASSETS_PREFIX}/pyodide/{WASM_NAME}"}
+FETCHED_ONLY_WHEN_NEEDED = (
+    f"{ASSETS_PREFIX}/pyodide/python_stdlib.zip",
+    f"{ASSETS_PREFIX}/pyodide/{WASM_NAME}",
+    f"{ASSETS_PREFIX}/wheels/",
 )
-"""Files of the site the service worker does not download in advance: Pyodide's full standard library
-is only fetched if the scorer's own archive (:mod:`.stdlib`) ever lacks a module, which the tests rule
-out for every fixture; 2.5 MB for every learner, on metered data too, is a high price for a fallback
-that should never run. The uncompressed WebAssembly is only fetched by a browser that cannot
-decompress its ``.gz`` (:mod:`.wasm_gzip`). Once fetched, each is kept like any other file (the
-worker's fetch handler)."""
+"""Files of the site (or, ending in ``/``, folders) the service worker does not download in advance:
+Pyodide's full standard library and the scorer's wheel are only fetched if the scorer's own archive
+(:mod:`.stdlib`, which holds the scorer too) ever lacks a module, which the tests rule out for every
+fixture; 2.5 MB for every learner, on metered data too, is a high price for a fallback that should
+never run. The uncompressed WebAssembly is only fetched by a browser that cannot decompress its
+``.gz`` (:mod:`.wasm_gzip`). Once fetched, each is kept like any other file (the worker's fetch
+handler)."""
+
+
+def fetched_only_when_needed(name: str) -> bool:
+    """Whether the site's file ``name`` is one the service worker does not download in advance."""
+    return any(name == kept or (kept.endswith("/") and name.startswith(kept)) for kept in FETCHED_ONLY_WHEN_NEEDED)
 
 
 @dataclass(frozen=True)
@@ -241,8 +249,9 @@ def _revision(output: Output) -> str:
 
 
 RUNTIME_FOLDERS = (f"{ASSETS_PREFIX}/pyodide/", f"{ASSETS_PREFIX}/wheels/")
-"""The Python runtime (Pyodide, the scorer's standard library and wheel): the service worker keeps it when
-a page asks (a questionnaire was opened, or the learner stayed), not on its install (offline.js)."""
+"""The Python runtime (Pyodide, the scorer's standard library archive, which holds the scorer, and the
+wheel the fallback uses): the service worker keeps it when a page asks (a questionnaire was opened, or
+the learner stayed), not on its install (offline.js), apart from :data:`FETCHED_ONLY_WHEN_NEEDED`."""
 
 
 def is_runtime(name: str) -> bool:
@@ -263,7 +272,7 @@ def service_worker(
     pages = sorted({page_url(name, directory_urls=directory_urls) for name in outputs if name.endswith(".md")})
     if not directory_urls and "./" not in pages:
         pages.insert(0, "./")
-    kept = [name for name in sorted(outputs) if not name.endswith(".md") and name not in FETCHED_ONLY_WHEN_NEEDED]
+    kept = [name for name in sorted(outputs) if not name.endswith(".md") and not fetched_only_when_needed(name)]
     site = {
         "build": build_hash,
         "offline": offline,

@@ -44,7 +44,7 @@ export async function loadStdlibTools(pyodide) {
   return namespace;
 }
 
-/** Install the scorer wheel (a file path) as the browser's worker does, with loadPackage. */
+/** Install the scorer wheel (a file path) as the browser's worker does in its fallback, with loadPackage. */
 export async function installWheel(pyodide, wheel) {
   const problems = [];
   // A path, not a file:// URL: Pyodide reads a file:// URL without decoding it (a space stays %20).

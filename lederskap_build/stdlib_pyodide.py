@@ -4,7 +4,11 @@
 run this file's text in a namespace of its own in Pyodide's CPython, under Node. It is
 not imported by the build. At the top it imports nothing but ``sys`` and ``zipimport``,
 which every interpreter has loaded before Pyodide's start ends, so that tracing never
-counts a module of its own; what compiling needs is imported after the trace is taken.
+counts a module of its own. What compiling needs (``zipfile``, ``pathlib``,
+``importlib.util``) is imported when it is used; the build uses it once before the trace
+is taken, for the zip the scorer is imported from again (:func:`import_from_archive`),
+which adds nothing to the trace as long as installing the wheel has loaded those modules
+already, as it does.
 """
 
 from __future__ import annotations

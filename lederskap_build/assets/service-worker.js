@@ -11,7 +11,7 @@
 //             needed, so a failed download fails the install (the browser tries
 //             again on the next visit)
 //   runtime   [url, revision] of the Python runtime (Pyodide, the scorer's standard
-//             library and wheel, about 6 MB): kept when a page asks ("cache-runtime",
+//             library archive with the scorer, about 6 MB): kept when a page asks ("cache-runtime",
 //             offline.js: once the visit needs Python, or the learner has stayed), not
 //             by the install, so that a glance at the start page costs no runtime
 //   optional  files that may be missing (search index, sitemap, 404 page); the

@@ -60,8 +60,9 @@ PYTHON_FILES = (
     "assets/lederskap/pyodide/python_stdlib_scorer.zip",
     "assets/lederskap/pyodide/pyodide-lock.json",
 )
-"""The runtime the service worker keeps: Pyodide's full python_stdlib.zip is not among them, only fetched
-if the standard library built for the scorer lacks a module (lederskap_build/generate.py)."""
+"""The runtime the service worker keeps: Pyodide's full python_stdlib.zip and the scorer's wheel are not
+among them, only fetched if the standard library archive built for the scorer (which holds the scorer)
+lacks a module (lederskap_build/generate.py)."""
 CACHES = """async () => {
     const found = {};
     for (const name of await caches.keys()) {
@@ -171,9 +172,10 @@ def test_after_one_visit_the_whole_course_works_offline(visitor: Any, built_site
         assert list(caches) == [cache_name(build)]
         kept = set(caches[cache_name(build)])
         assert site_paths(site) <= kept, "every page is kept"
-        for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}", "search/search_index.json"):
+        for path in (*PYTHON_FILES, "search/search_index.json"):
             assert SUB_PATH + path in kept, path
         assert SUB_PATH + "assets/lederskap/pyodide/python_stdlib.zip" not in kept, "fetched only for a fallback"
+        assert SUB_PATH + f"assets/lederskap/{build_info(site)['wheel']}" not in kept, "fetched only for a fallback"
         assert SUB_PATH + "assets/lederskap/pyodide/pyodide.asm.wasm" not in kept, "the .gz is fetched in its place"
         material = {path for path in kept if path.startswith(SUB_PATH + "assets/javascripts/bundle.")}
         assert material, "Material's bundle, loaded before the worker was in control, is kept too"
@@ -207,7 +209,7 @@ SAVE_DATA = """Object.defineProperty(Navigator.prototype, "connection", {
 
 
 def runtime_requests(server: SiteServer) -> int:
-    """How many requests for the Python runtime (Pyodide, the scorer's standard library, its wheel) came."""
+    """How many requests for the Python runtime (Pyodide, the scorer's standard library archive, its wheel) came."""
     return sum(n for path, n in server.hits.items() if path.startswith(RUNTIME_FOLDERS))
 
 
@@ -229,7 +231,7 @@ def test_the_start_page_keeps_the_runtime_only_once_the_learner_stays(
         page.clock.run_for(page.evaluate(RUNTIME_AFTER_MS))
         assert wait_until_offline_ready(page)["runtime"] == "kept"
         kept = set(page.evaluate(CACHES)[cache_name(build_info(site)["build"])])
-        for path in (*PYTHON_FILES, f"assets/lederskap/{build_info(site)['wheel']}"):
+        for path in PYTHON_FILES:
             assert SUB_PATH + path in kept, path
 
 

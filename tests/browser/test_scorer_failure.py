@@ -69,7 +69,7 @@ def test_a_missing_runtime_is_reported_answers_are_kept_and_retry_works(
     assert traffic.page_errors == []
 
 
-def test_a_missing_scorer_wheel_names_the_stage_that_failed(page: Page, site_url: str) -> None:
+def test_a_scorer_wheel_missing_in_the_fallback_names_the_stage_that_failed(page: Page, site_url: str) -> None:
     """The wheel is only fetched when the scorer's archive cannot be used (scorer-worker.js): both missing."""
     page.route("**/python_stdlib_scorer.zip", lambda route: route.fulfill(status=404, body="Not found"))
     page.route("**/wheels/*.whl", lambda route: route.fulfill(status=404, body="Not found"))

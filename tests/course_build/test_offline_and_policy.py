@@ -97,18 +97,18 @@ def test_the_service_worker_lists_every_page_and_file_with_the_build_hash(make_c
         "assets/lederskap/pyodide/pyodide-lock.json",
         f"assets/lederskap/{info['wasm']}",
         f"assets/lederskap/{info['stdlib']}",
-        f"assets/lederskap/{info['wheel']}",
     ):
         content = (generated / name).read_bytes()
         assert runtime.pop(name) == hashlib.sha256(content).hexdigest()[:12], name
     assert runtime == {}
     assert not [name for name in assets if "/pyodide/" in name or "/wheels/" in name]
     assert "sw.js" not in assets and "assets/service-worker.js" not in assets
-    # Pyodide's full standard library is only fetched (and then kept) if the scorer's own lacks a module,
-    # the uncompressed WebAssembly only by a browser that cannot decompress the .gz.
-    for fallback in ("python_stdlib.zip", "pyodide.asm.wasm"):
-        assert (generated / "assets/lederskap/pyodide" / fallback).is_file()
-        assert f"assets/lederskap/pyodide/{fallback}" not in runtime
+    # Pyodide's full standard library and the scorer's wheel are only fetched (and then kept) if the
+    # scorer's own archive lacks a module, the uncompressed WebAssembly only by a browser that cannot
+    # decompress the .gz.
+    for fallback in ("pyodide/python_stdlib.zip", "pyodide/pyodide.asm.wasm", info["wheel"]):
+        assert (generated / "assets/lederskap" / fallback).is_file()
+        assert f"assets/lederskap/{fallback}" not in runtime
     assert not (generated / "assets" / "service-worker.js").exists()
     assert site["optional"] == ["search/search_index.json", "sitemap.xml", "404.html"]
 

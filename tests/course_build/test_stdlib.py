@@ -74,8 +74,14 @@ def test_the_site_carries_the_archive_and_build_info_names_it(make_course: Cours
     with zipfile.ZipFile(archive) as opened:
         names = opened.namelist()
     assert "encodings/__init__.pyc" in names and "fractions.pyc" in names
-    # The scorer is in it too, byte-compiled: the worker imports it from there.
-    assert "lederskap_scorer/api.pyc" in names and "lederskap_scorer/parts/likert.pyc" in names
+    # The scorer is in it too, byte-compiled, every module of its wheel: the worker imports it from there.
+    with zipfile.ZipFile(generated / "assets" / "lederskap" / info["wheel"]) as wheel:
+        in_wheel = {name for name in wheel.namelist() if name.endswith(".py")}
+    assert "lederskap_scorer/api.py" in in_wheel
+    assert {name for name in names if name.startswith("lederskap_scorer/")} == {
+        *(name + "c" for name in in_wheel),
+        "lederskap_scorer/py.typed",
+    }
     assert all(name.endswith(".pyc") or name == "lederskap_scorer/py.typed" for name in names)
     # Pyodide's full standard library stays in the site, for the worker's fallback.
     assert (generated / "assets" / "lederskap" / "pyodide" / "python_stdlib.zip").is_file()

@@ -5,7 +5,7 @@
 // Boots Pyodide from the npm package (node_modules/pyodide: loadPyodide finds
 // pyodide.asm.wasm, python_stdlib.zip and pyodide-lock.json next to its own
 // module file, so this works offline), loads the wheel with
-// pyodide.loadPackage(file:// URL) as the browser does with an http(s) URL,
+// pyodide.loadPackage(file:// URL) as the browser's fallback does with an http(s) URL,
 // and calls lederskap_scorer.api.score_json for every FIXTURES_DIR/*.json
 // ({"definition": {...}, "answers": ..., "language": "nb"|"en"}).
 //

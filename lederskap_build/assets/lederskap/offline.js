@@ -10,7 +10,7 @@
 // (after a deploy), the learner is told, politely, to reload: the page's code is
 // still the old one. Answers are in localStorage and are never touched by this.
 //
-// The Python runtime (Pyodide and the scorer wheel, about 6 MB) is not part of
+// The Python runtime (Pyodide and the scorer's archive, about 6 MB) is not part of
 // the worker's install: a learner who only reads the start page on a phone does
 // not pay for it. It is kept for offline use as soon as this visit starts a
 // scorer (a questionnaire or the results page, which fetch it anyway), or after

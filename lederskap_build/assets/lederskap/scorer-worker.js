@@ -29,7 +29,8 @@
 // scorer imports, and holding the scorer itself, byte-compiled too), which spares CPython
 // compiling the standard library and the scorer from source on every start, and the wheel's
 // download and installation: the stages are "runtime" and "import". Should Python ever miss
-// a module of it (a ModuleNotFoundError, or a Python that cannot even initialise), the worker
+// a module of it (a ModuleNotFoundError, an ImportError of a submodule, or a Python that
+// cannot even initialise), the worker
 // says so in the console, posts the stage "fallback" and starts Python again with Pyodide's
 // full python_stdlib.zip and the scorer's wheel (buildInfo.wheel): the stages "runtime",
 // "wheel" and "import" follow. That happens during the start, or during a request, which is
@@ -261,11 +262,18 @@ async function startPython(id, stdLibURL, snapshot = null) {
 }
 
 /**
+ * What Python says of a module it cannot find: "No module named 'x'" for `import x`, and "cannot
+ * import name 'x' from [partially initialized module] 'y'" for `from y import x` when y has no
+ * submodule x (the scorer's packages import theirs so).
+ */
+const MISSING_MODULE = new RegExp(
+  [/No module named '[^']+'/.source, /cannot import name '[^']+' from (?:partially initialized module )?'[^']+'/.source].join("|"),
+);
+
+/**
  * Why Python must start again with the full standard library, when `error` (of a start or a
  * request with the trimmed one) comes from that archive: a module it lacks, of the standard
- * library or of the scorer, which the archive holds too ("No module named 'x'", or "cannot
- * import name 'x' from [partially initialized module] 'y'" when `from y import x` finds no
- * submodule x), the archive not
+ * library or of the scorer, which the archive holds too (MISSING_MODULE), the archive not
  * loaded (its URL, `trimmed`, is in the message), or a CPython that could not initialise and
  * exited (its codecs are in the standard library; the last error it printed). Else null: the
  * error is not the archive's.
@@ -276,7 +284,7 @@ async function startPython(id, stdLibURL, snapshot = null) {
 function fallbackCause(error, trimmed) {
   const message = messageOf(error);
   const printed = error instanceof StageError ? error.printed : "";
-  const named = /No module named '[^']+'|cannot import name '[^']+' from (?:partially initialized module )?'[^']+'/.exec(`${message}\n${printed}`);
+  const named = MISSING_MODULE.exec(`${message}\n${printed}`);
   if (named) return named[0];
   if (trimmed && message.includes(trimmed)) return message;
   const cause = error instanceof StageError ? error.cause : error;

@@ -55,9 +55,11 @@ class SiteServer:
         self.thread: threading.Thread | None = None
 
     def start(self) -> SiteServer:
+        """Serve, from a thread of its own (once: a server already serving goes on as it is)."""
         assert self.folder is not None, "nothing to serve"
-        self.thread = threading.Thread(target=self.server.serve_forever, name="site-server", daemon=True)
-        self.thread.start()
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.server.serve_forever, name="site-server", daemon=True)
+            self.thread.start()
         return self
 
     def stop(self) -> None:
@@ -94,7 +96,7 @@ def built_and_served(config: Path) -> Iterator[str]:
             env={**os.environ, "LEDERSKAP_SITE_URL": server.url},
         )
         server.folder = config.parent / "site"
-        with server.start():
+        with server:
             yield server.url
     finally:
         server.stop()

@@ -197,7 +197,7 @@ def new_course(tool: InstalledTool) -> Iterator[NewCourse]:
         check = tool.run("check", cwd=root)
         build = tool.run("build", cwd=root, env={"LEDERSKAP_SITE_URL": server.url})
         server.folder = root / "site"
-        with server.start():
+        with server:
             yield NewCourse(root / "mkdocs.yml", server, done, check, build)
     finally:
         server.stop()

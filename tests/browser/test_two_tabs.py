@@ -6,14 +6,16 @@ saves in through ``storage`` events, for the ids it has not changed itself.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import Traffic, check_traffic, watch
 from .data_helpers import confirm_dialog, course_keys
-from .helpers import LEADER_FORM, LEADER_PAGE, answer, checked_answers, open_form, stored_record
+from .helpers import LEADER_FORM, LEADER_PAGE, answer, checked_answers, open_form, storage_key, stored_record
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +37,22 @@ def wait_checked(page: Page, item: str, value: int) -> None:
         }""",
         arg=[item, value],
     )
+
+
+def wait_stored(page: Page, answers: dict[str, object]) -> None:
+    """Wait until ``page`` sees the leader form's record holding exactly ``answers``: another tab's write
+    reaches this tab's localStorage a moment later (Chromium passes it between the tabs' processes)."""
+    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion below says what it saw instead
+        page.wait_for_function(
+            """([key, expected]) => {
+                const raw = localStorage.getItem(key);
+                const sorted = (answers) => JSON.stringify(Object.entries(answers).sort());
+                return raw !== null && sorted(JSON.parse(raw).answers) === sorted(expected);
+            }""",
+            arg=[storage_key(LEADER_FORM), answers],
+            timeout=5_000,
+        )
+    assert stored_record(page, LEADER_FORM)["answers"] == answers
 
 
 def test_each_tab_shows_the_others_answers_and_the_record_keeps_both(page: Page, second: Page, site_url: str) -> None:
@@ -67,20 +85,17 @@ def test_no_lost_update_when_a_tab_has_not_heard_of_the_others_save(
     # The deaf tab still shows nothing of that, and saves an answer of its own on top.
     assert checked_answers(deaf, ["selvinnsikt"]) == {"selvinnsikt": None}
     answer(deaf, {"handlingsrom": 2})
-    assert stored_record(page, LEADER_FORM)["answers"] == {"selvinnsikt": 4, "opptatt-av-andre": 3, "handlingsrom": 2}
+    wait_stored(page, {"selvinnsikt": 4, "opptatt-av-andre": 3, "handlingsrom": 2})
     # Clearing an answer in the first tab is an answer too: it is removed, and the deaf tab's stays.
     page.locator('button[data-lsk-clear="opptatt-av-andre"]').click()
+    wait_stored(deaf, {"selvinnsikt": 4, "handlingsrom": 2})
     deaf.locator('textarea[name="styrke-2"]').fill("Egen tekst")
-    assert stored_record(page, LEADER_FORM)["answers"] == {
-        "selvinnsikt": 4,
-        "handlingsrom": 2,
-        "styrke-2": "Egen tekst",
-    }
+    wait_stored(page, {"selvinnsikt": 4, "handlingsrom": 2, "styrke-2": "Egen tekst"})
     # The same question answered in both: the later answer wins, for that question only.
     answer(page, {"handlingsrom": 5})
+    wait_stored(deaf, {"selvinnsikt": 4, "handlingsrom": 5, "styrke-2": "Egen tekst"})
     answer(deaf, {"handlingsrom": 1})
-    assert stored_record(page, LEADER_FORM)["answers"]["handlingsrom"] == 1
-    assert stored_record(page, LEADER_FORM)["answers"]["selvinnsikt"] == 4
+    wait_stored(page, {"selvinnsikt": 4, "handlingsrom": 1, "styrke-2": "Egen tekst"})
     deaf.close()
     check_traffic(traffic)
 

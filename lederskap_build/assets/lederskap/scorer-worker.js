@@ -30,11 +30,11 @@
 // compiling the standard library and the scorer from source on every start, and the wheel's
 // download and installation: the stages are "runtime" and "import". Should Python ever miss
 // a module of it (a ModuleNotFoundError, an ImportError of a submodule, or a Python that
-// cannot even initialise), the worker
-// says so in the console, posts the stage "fallback" and starts Python again with Pyodide's
-// full python_stdlib.zip and the scorer's wheel (buildInfo.wheel): the stages "runtime",
-// "wheel" and "import" follow. That happens during the start, or during a request, which is
-// then made again. A failure of the fallback is reported like any failed start or request.
+// cannot even initialise), the worker says so in the console, posts the stage "fallback" and
+// starts Python again with Pyodide's full python_stdlib.zip and the scorer's wheel
+// (buildInfo.wheel): the stages "runtime", "wheel" and "import" follow. That happens during
+// the start, or during a request, which is then made again. A failure of the fallback is
+// reported like any failed start or request.
 //
 // The start snapshot (start-snapshot.js): when this build's offline cache holds the runtime,
 // a start with the scorer's archive first restores the snapshot kept there, if any (the

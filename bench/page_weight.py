@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from lederskap_build.stdlib import ARCHIVE_NAME as SCORER_ARCHIVE
+from lederskap_build.wheel import PACKAGE as SCORER_PACKAGE
+
 from .browser_visits import Fetch
 from .long_tasks import OUR_ASSETS, PYODIDE_ASSETS
 
@@ -88,8 +91,6 @@ def if_gzipped(fetches: Iterable[Fetch], site_root: Path) -> int:
     return total
 
 
-SCORER_ARCHIVE = "python_stdlib_scorer.zip"
-SCORER_PACKAGE = "lederskap_scorer/"
 _ZIP_HEADERS = 30 + 46
 """The fixed part of an entry's local header and of its central directory record, in bytes."""
 
@@ -97,7 +98,7 @@ _ZIP_HEADERS = 30 + 46
 def scorer_share(archive: Path) -> int:
     """The bytes of the scorer's entries in its standard library archive: deflated data and zip headers."""
     with zipfile.ZipFile(archive) as opened:
-        entries = [e for e in opened.infolist() if e.filename.startswith(SCORER_PACKAGE)]
+        entries = [e for e in opened.infolist() if e.filename.startswith(SCORER_PACKAGE + "/")]
     return sum(e.compress_size + _ZIP_HEADERS + 2 * len(e.filename.encode()) for e in entries)
 
 

@@ -4,7 +4,8 @@
   screen, every point stays a 44 px target, and the points lie in rows of even length; so
   does a scale of any size from 2 to 11 points, at widths from 320 to 1280 px, in as few rows
   as the width holds.
-* Answering a statement moves nothing: its "Fjern svar" button has its place before it shows.
+* Answering a statement moves nothing: its "Fjern svar" button has its place before it shows;
+  nor does Python becoming ready: the status line above the form keeps room for its next sentence.
 * The allocation table says at the field when a cell does not count, reads a decimal comma
   in nb, and never adds such a cell to the sum.
 * The comparison of two snapshots on "Mine resultater" keeps its column labels at 360 px.
@@ -15,16 +16,17 @@ Screenshots go to ``test-results/phone/`` (gitignored) for a person to look at.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize
+from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 from ..courses import REPO
 from .data_helpers import open_my_results
-from .helpers import form_is_mounted, normalised, open_form, wait_for_results
+from .helpers import SCORER_TIMEOUT_MS, form_is_mounted, normalised, open_form, wait_for_results, wait_for_scorer
 from .phone_course import COURSE, PAGES, write_phone_course
 from .questionnaires import axe_violations
 from .served import built_and_served, watched_page
@@ -184,6 +186,26 @@ def test_answering_or_clearing_a_statement_moves_nothing(
     assert clear.is_hidden()
     assert item.locator('input[type="radio"]:checked').count() == 0
     assert page.evaluate(TOPS) == before, "clearing moved the statements below"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_python_becoming_ready_moves_nothing(page: Page, phone_site: str, viewport: ViewportSize) -> None:
+    held: list[Route] = []
+    page.route("**/pyodide.asm.wasm*", lambda route: held.append(route))  # Python is not ready yet
+    page.set_viewport_size(viewport)
+    open_form(page, phone_site + PAGES["elleve"], "elleve")
+    status = page.locator(".lsk-status")
+    assert page.evaluate("window.__lederskap.scorerState") == "starting"
+    loading = normalised(status.inner_text())
+    before = page.evaluate(TOPS)
+    deadline = time.monotonic() + SCORER_TIMEOUT_MS / 1000
+    while not held and time.monotonic() < deadline:  # a busy machine's worker may ask a moment later
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    assert wait_for_scorer(page) == "ready"
+    ready = normalised(status.inner_text())
+    assert loading.startswith("Laster beregning") and ready.startswith("Beregningen er klar"), (loading, ready)
+    assert page.evaluate(TOPS) == before, "Python becoming ready moved the form"
 
 
 def cell(page: Page, name: str) -> Any:

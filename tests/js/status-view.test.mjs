@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { siteModule } from "./site.mjs";
 
 const { t } = await siteModule("i18n.js");
-const { scorerMessage } = await siteModule("status-view.js");
+const { scorerMessage, reservedMessage } = await siteModule("status-view.js");
 
 test("starting and ready", () => {
   assert.equal(scorerMessage({ state: "idle", failure: null }), t("status.starting"));
@@ -40,4 +40,17 @@ test("a timeout, an unsupported browser and an unknown failure", () => {
     scorerMessage({ state: "failed", failure: null }),
     t("status.failed", { reason: t("status.stage.worker") }),
   );
+});
+
+test("the line keeps room for the sentence that replaces it when Python is ready, and back", () => {
+  for (const answering of [true, false]) {
+    const starting = { state: "starting", failure: null };
+    const ready = { state: "ready", failure: null };
+    assert.equal(reservedMessage(starting, answering), scorerMessage(ready, answering));
+    assert.equal(reservedMessage(ready, answering), scorerMessage(starting, answering));
+    assert.equal(reservedMessage({ state: "idle", failure: null }, answering), scorerMessage(ready, answering));
+  }
+  const failed = { state: "failed", failure: { stage: "runtime", reason: "error", message: "x" } };
+  assert.equal(reservedMessage(failed, true), "");
+  assert.equal(reservedMessage(null, true), "");
 });

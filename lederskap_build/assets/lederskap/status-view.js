@@ -44,6 +44,18 @@ export function scorerMessage(scorer, answering = true) {
   return t(answering ? "status.starting" : "status.starting_results");
 }
 
+/**
+ * The sentence the scorer's line keeps room for: while loading, the one shown when ready, and the
+ * other way round; none once the scorer has failed (a failure may move the form: it must be seen).
+ * @param {Pick<Scorer, "state" | "failure"> | null} scorer
+ * @param {boolean} answering
+ * @returns {string}
+ */
+export function reservedMessage(scorer, answering) {
+  if (!scorer || scorer.state === "failed") return "";
+  return scorerMessage({ state: scorer.state === "ready" ? "starting" : "ready", failure: null }, answering);
+}
+
 export class StatusView {
   /**
    * @param {HTMLElement} element the form's div.lsk-status
@@ -55,7 +67,8 @@ export class StatusView {
     this.element = element;
     this.sitePath = sitePath;
     this.answering = answering;
-    this.scorerLine = h("p", { class: "lsk-status-scorer" });
+    this.scorerText = h("span", { class: "lsk-status-text" });
+    this.scorerLine = h("p", { class: "lsk-status-scorer" }, this.scorerText);
     this.retryButton = h("button", { type: "button", class: "lsk-button lsk-retry", hidden: true }, t("status.retry"));
     this.retryButton.addEventListener("click", () => onRetry());
     this.storageLine = h("p", { class: "lsk-status-storage", hidden: true });
@@ -78,7 +91,11 @@ export class StatusView {
     const text = scorer ? scorerMessage(scorer, this.answering) : "";
     const state = scorer ? scorer.state : "none";
     const retryHadFocus = document.activeElement === this.retryButton;
-    setText(this.scorerLine, text);
+    setText(this.scorerText, text);
+    this.scorerLine.hidden = text === "";
+    // The line keeps room for the other of "loading" and "ready" (lederskap.css), so the form
+    // below does not move, under a learner's finger, when Python becomes ready.
+    this.scorerLine.dataset.lskReserve = reservedMessage(scorer, this.answering);
     this.element.dataset.lskState = state;
     this.retryButton.hidden = state !== "failed";
     if (retryHadFocus && state !== "failed") {

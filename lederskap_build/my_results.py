@@ -42,6 +42,7 @@ from .course import Course
 from .html import Markup, element
 from .messages import Messages
 from .render import definition_json
+from .status_line import Waiting, status_line
 from .team_page import offers as team_offers
 
 
@@ -198,7 +199,7 @@ def render_my_results(course: Course, messages: Messages) -> Markup:
             {"data-search-exclude": True},
             element("p", {"class": "lsk-noscript"}, messages("mine.noscript")),
         ),
-        element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+        status_line(messages, Waiting.RESULTS if sections else None),
         _conversation_section(messages) if sections else None,
         *sections,
         _team_section(course, messages),
@@ -247,7 +248,7 @@ def _team_section(course: Course, messages: Messages) -> Markup | None:
 
 
 def _conversation_section(messages: Messages) -> Markup:
-    """"Til samtalen": where the learner chooses what goes into a short printed summary for a
+    """ "Til samtalen": where the learner chooses what goes into a short printed summary for a
     conversation (drawn by ``assets/lederskap/conversation-summary.js`` into its body)."""
     return element(
         "section",

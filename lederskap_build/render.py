@@ -32,6 +32,7 @@ from lederskap_scorer.schema import dump
 from .html import Markup, element, fragment
 from .messages import Messages
 from .rich_text import NO_LINKS, Links, block_html, inline_html
+from .status_line import Waiting, status_line
 
 
 def definition_json(questionnaire: Questionnaire) -> str:
@@ -91,24 +92,27 @@ class _Renderer:
                 {"data-search-exclude": True},
                 element("p", {"class": "lsk-noscript"}, self.t("form.noscript")),
             ),
-            element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+            status_line(self.t, Waiting.ANSWERS if any(shows_results(part) for part in q.parts) else None),
             self.scale_names(q.scale) if q.scale and q.likert_parts() else None,
             *(self.part(part) for part in q.parts),
         )
 
     def part(self, part: Part) -> Markup:
         """A part's HTML, and after it the container of its results when it has any."""
+        return fragment(self.body(part), self.results(part.id) if shows_results(part) else None)
+
+    def body(self, part: Part) -> Markup:
         match part:
             case LikertPart():
-                return fragment(self.likert(part), self.results(part.id))
+                return self.likert(part)
             case TextPart():
                 return self.text_part(part)
             case ChecklistPart():
                 return self.checklist(part)
             case AllocationPart():
-                return fragment(self.allocation(part), self.results(part.id))
+                return self.allocation(part)
             case ChoicePart():
-                return fragment(self.choice(part), self.results(part.id) if is_scored(part) else None)
+                return self.choice(part)
             case _:
                 assert_never(part)
 
@@ -234,6 +238,21 @@ class _Renderer:
                 *choices,
                 ends if scale.labels else None,
                 not_applicable,
+            ),
+            # "Clear answer", shown by the page's script while the statement has an answer. It is
+            # written here, with its place kept while hidden (lederskap.css), so that neither the
+            # script taking over the form nor an answer moves the statements below.
+            element(
+                "button",
+                {
+                    "type": "button",
+                    "class": "lsk-button lsk-clear",
+                    "data-lsk-clear": item.id,
+                    "hidden": True,
+                    "data-search-exclude": True,
+                },
+                self.t("item.clear"),
+                element("span", {"class": "lsk-visually-hidden"}, f": {item.text}"),
             ),
         )
 
@@ -461,6 +480,19 @@ class _Renderer:
                 ),
             ),
         )
+
+
+def shows_results(part: Part) -> bool:
+    """Whether the part's results are drawn under it (so its form starts the scorer)."""
+    match part:
+        case LikertPart() | AllocationPart():
+            return True
+        case TextPart() | ChecklistPart():
+            return False
+        case ChoicePart():
+            return is_scored(part)
+        case _:
+            assert_never(part)
 
 
 def render_questionnaire(

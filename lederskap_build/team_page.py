@@ -38,6 +38,7 @@ from .html import Markup, element
 from .messages import Messages
 from .render import definition_json, render_questionnaire
 from .rich_text import NO_LINKS, Links
+from .status_line import Waiting, status_line
 
 TOC_MARK = re.compile(r"(<h[1-6][^>]*?) data-lsk-toc(?=[\s>])")
 """The mark that puts a heading of a rendered form into the page's table of contents (markdown_forms.py)."""
@@ -112,7 +113,7 @@ def render_team(course: Course, messages: Messages, page: str = "", links: Links
             {"data-search-exclude": True},
             element("p", {"class": "lsk-noscript"}, messages("team.noscript")),
         ),
-        element("div", {"class": "lsk-status", "data-lsk-status": True, "role": "status"}),
+        status_line(messages, Waiting.RESULTS),
         element(
             "div",
             {"class": "lsk-team-body", "data-lsk-team-body": True, "data-search-exclude": True},

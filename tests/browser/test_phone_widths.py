@@ -5,7 +5,8 @@
   does a scale of any size from 2 to 11 points, at widths from 320 to 1280 px, in as few rows
   as the width holds.
 * Answering a statement moves nothing: its "Fjern svar" button has its place before it shows;
-  nor does Python becoming ready: the status line above the form keeps room for its next sentence.
+  nor does the script taking over the page, nor Python becoming ready: the status line above
+  the form is written by the build as the script first draws it, with room for its next sentence.
 * The allocation table says at the field when a cell does not count, reads a decimal comma
   in nb, and never adds such a cell to the sum.
 * The comparison of two snapshots on "Mine resultater" keeps its column labels at 360 px.
@@ -206,6 +207,29 @@ def test_python_becoming_ready_moves_nothing(page: Page, phone_site: str, viewpo
     ready = normalised(status.inner_text())
     assert loading.startswith("Laster beregning") and ready.startswith("Beregningen er klar"), (loading, ready)
     assert page.evaluate(TOPS) == before, "Python becoming ready moved the form"
+
+
+STYLED = "() => [...document.querySelectorAll('link[rel=stylesheet]')].every(link => link.sheet !== null)"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["360px", "1280px"])
+def test_the_script_taking_over_the_form_moves_nothing(page: Page, phone_site: str, viewport: ViewportSize) -> None:
+    held: list[Route] = []
+    page.route("**/assets/lederskap/main.js*", lambda route: held.append(route))
+    page.set_viewport_size(viewport)
+    page.goto(phone_site + PAGES["elleve"], wait_until="commit")
+    page.wait_for_selector(".lsk-item")
+    page.wait_for_function(STYLED)
+    deadline = time.monotonic() + 15
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert len(held) == 1
+    # What the learner sees before the script runs: the status line says Python is loading.
+    assert normalised(page.locator(".lsk-status").inner_text()).startswith("Laster beregning")
+    before = page.evaluate(TOPS)
+    held[0].continue_()
+    form_is_mounted(page, "elleve")
+    assert page.evaluate(TOPS) == before, "the script taking over moved the form"
 
 
 def cell(page: Page, name: str) -> Any:

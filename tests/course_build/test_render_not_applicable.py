@@ -58,7 +58,8 @@ def test_each_statement_has_the_choice_after_its_points_named_like_them() -> Non
         fieldset = fieldset[: fieldset.index("</fieldset>")]
         assert '<div class="lsk-scale" data-lsk-points="4"' in fieldset
         assert fieldset.index('class="lsk-scale-ends"') < fieldset.index('<span class="lsk-choice lsk-choice--na">')
-        assert fieldset.rstrip().endswith('aria-hidden="true">Does not apply to me</label></span></div>')
+        scale = fieldset[: fieldset.index("<button")]  # the button comes after the scale
+        assert scale.rstrip().endswith('aria-hidden="true">Does not apply to me</label></span></div>')
     # The radio's name: the choice's words, then the statement (as "2 of 4, ...: <statement>" for a point).
     assert len(html.find("span", id="lsk-check-scale-na")) == 1
     assert "Does not apply to me:" in html.text

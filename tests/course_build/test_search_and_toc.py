@@ -47,6 +47,9 @@ def chrome_sentences(config: Path) -> list[str]:
         t("form.checklist_hint"),
         t("mine.placeholder"),
         t("mine.noscript"),
+        t("status.starting"),
+        t("status.starting_results"),
+        t("item.clear"),
     ]
     for source in course.questionnaires.values():
         q = source.questionnaire

@@ -37,29 +37,24 @@ function debugTimings() {
 }
 
 /**
- * Add a "clear answer" button to every likert item, shown while the item has an answer.
- * Returns what shows and hides them after a change.
+ * Wire the "clear answer" button the build writes in every likert item (render.py), shown
+ * while the item has an answer. Returns what shows and hides them after a change.
  * @param {FormFields} fields
  * @param {() => void} onCleared
  * @returns {() => void}
  */
-function addClearButtons(fields, onCleared) {
+function wireClearButtons(fields, onCleared) {
   /** @type {{item: LikertItemFields, button: HTMLButtonElement}[]} */
   const buttons = [];
   for (const item of fields.likert) {
-    const button = h(
-      "button",
-      { type: "button", class: "lsk-button lsk-clear", "data-lsk-clear": item.id, hidden: true },
-      t("item.clear"),
-      h("span", { class: "lsk-visually-hidden" }, `: ${item.text}`),
-    );
+    const button = /** @type {HTMLButtonElement | null} */ (item.fieldset.querySelector("button[data-lsk-clear]"));
+    if (!button) continue;
     button.addEventListener("click", () => {
       for (const radio of item.radios) radio.checked = false;
       // The button hides itself; put focus where the learner can answer again.
       item.radios[0].focus();
       onCleared();
     });
-    item.fieldset.append(button);
     buttons.push({ item, button });
   }
   return () => {
@@ -122,7 +117,7 @@ export function mountQuestionnaire(form, { sitePath }) {
         onScaled: () => changed(),
       }),
   );
-  const updateClearButtons = addClearButtons(fields, () => changed());
+  const updateClearButtons = wireClearButtons(fields, () => changed());
 
   // data-lsk-pending on the form: the results shown are not yet those of the answers on screen.
   function scoreSoon(delay = SCORE_DELAY_MS) {

@@ -138,18 +138,16 @@ export class FormFields {
   }
 
   /**
-   * The checked radio of each question answered with radios, by its id, found with one query
-   * (in the order of the form).
+   * The checked radio of each question answered with radios, by its id. The radios found
+   * once are asked in turn: a `:checked` query would match against every input of the form,
+   * several times longer in a long form (bench/long_form.py).
    * @returns {Map<string, HTMLInputElement>}
    */
   checkedRadios() {
     /** @type {Map<string, HTMLInputElement>} */
     const checked = new Map();
-    const selector = 'input[type="radio"]:checked';
-    const radios = /** @type {NodeListOf<HTMLInputElement>} */ (this.form.querySelectorAll(selector));
-    for (const radio of radios) {
-      const answer = this.radioAnswers.get(radio);
-      if (answer) checked.set(answer.id, radio);
+    for (const [radio, answer] of this.radioAnswers) {
+      if (radio.checked) checked.set(answer.id, radio);
     }
     return checked;
   }

@@ -49,9 +49,10 @@ export function indexInputs(form) {
     const list = byName.get(key) || [];
     list.push(input);
     byName.set(key, list);
-    if (input instanceof HTMLInputElement && input.dataset.lskRow !== undefined && input.dataset.lskColumn !== undefined) {
-      cells.set(`${input.dataset.lskRow}\u0000${input.dataset.lskColumn}`, input);
-    }
+    // Attributes, not dataset: a DOMStringMap made for each of a long form's radios costs more.
+    const row = input.getAttribute("data-lsk-row");
+    const column = row === null ? null : input.getAttribute("data-lsk-column");
+    if (input instanceof HTMLInputElement && row !== null && column !== null) cells.set(`${row}\u0000${column}`, input);
   }
   return {
     form,

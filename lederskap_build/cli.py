@@ -25,7 +25,6 @@ from .course import Course, load_course
 from .engines import ENGINES, Engine
 from .errors import BuildError, ContentError, warnings_text
 from .generate import generate
-from .new_course import next_steps, write_starter_course
 from .site import Preview, build_site, mkdocs_environment, preview, previous_site_note
 from .wheel import scorer_package_dir
 
@@ -94,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "score":
             return _score(args.config_file, args.questionnaire, args.answers, as_json=args.json)
         if args.command == "new":
+            # Imported here: `lederskap build` need not load what only `new` uses (package metadata).
+            from .new_course import next_steps, write_starter_course
+
             starter = write_starter_course(args.folder, args.course)
             print(next_steps(starter, str(args.folder)))
             return 0

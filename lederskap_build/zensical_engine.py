@@ -27,7 +27,6 @@ does. What differs, and is handled here:
 from __future__ import annotations
 
 import difflib
-import importlib.metadata
 import importlib.util
 import json
 import os
@@ -59,9 +58,11 @@ def require_zensical() -> None:
             "install lederskap with its extra: `pip install 'lederskap-build[zensical]'`), or build with MkDocs "
             "(--engine mkdocs)."
         )
+    from importlib import metadata  # here: only a Zensical build asks, and it costs a build with MkDocs 10 ms
+
     try:
-        installed = importlib.metadata.version("zensical")
-    except importlib.metadata.PackageNotFoundError:
+        installed = metadata.version("zensical")
+    except metadata.PackageNotFoundError:
         return
     if installed != ZENSICAL_VERSION:
         print(

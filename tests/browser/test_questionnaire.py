@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
 
 from .conftest import Traffic
 from .helpers import (
@@ -221,26 +221,6 @@ def test_every_statement_and_its_scale_fit_a_360_pixel_screen(page: Page, site_u
     assert sizes["choices"] == 14 * 5
     assert sizes["overflowing"] == 0
     assert sizes["smallTargets"] == 0
-
-
-def test_the_worker_starts_from_the_pages_head_before_the_courses_code_runs(
-    page: Page, site_url: str, traffic: Traffic
-) -> None:
-    # main.js comes after Material's script at the end of the page; scorer-start.js, in the
-    # head, starts the worker while the page is parsed. Held back, main.js runs nothing.
-    held: list[Route] = []
-    page.route("**/assets/lederskap/main.js*", lambda route: held.append(route))
-    page.goto(site_url + LEADER_PAGE, wait_until="commit")
-    page.wait_for_function("() => window.__lederskap && window.__lederskap.workerStarts === 1")
-    assert page.locator(f'form[data-lsk-questionnaire="{LEADER_FORM}"][data-lsk-mounted]').count() == 0
-    assert traffic.count("/pages.js") == 0
-    page.wait_for_function("() => window.__lederskap.scorerState === 'ready'", timeout=90_000)
-    assert len(held) == 1
-    held[0].continue_()
-    form_is_mounted(page, LEADER_FORM)
-    answer(page, {"selvinnsikt": 4})
-    wait_for_results(page, LEADER_FORM, answered=1)
-    assert page.evaluate("window.__lederskap.workerStarts") == 1
 
 
 def test_a_form_without_results_saves_by_id_and_starts_no_python(page: Page, site_url: str, traffic: Traffic) -> None:

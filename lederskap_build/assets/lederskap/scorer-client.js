@@ -70,7 +70,7 @@ class ScorerClient extends EventTarget {
   }
 
   /**
-   * Start the scorer for the page shown: scorer-start.js asks first, before the page's code has
+   * Start the scorer for the page shown: main.js asks first, before the page's code has
    * loaded, then each form or block that uses the scorer asks when it is mounted. A start that
    * failed since this page was shown is not made again for them: they show the failure, and
    * the learner's "try again" (retry) or a request starts it again. The next page shown, by

@@ -8,7 +8,8 @@ checkboxes and number inputs. The browser code finds everything through
 ARCHITECTURE.md, "The questionnaire HTML contract").
 
 What the tool writes around the author's text (the scale's names, legend and end
-labels, hints, the privacy and noscript lines, placeholders) carries
+labels, hints, the privacy and noscript lines, the status sentence, the "Fjern svar"
+buttons, placeholders) carries
 ``data-search-exclude``, so that Material's search finds the statements and never
 the form's chrome. Material's parser ends an excluded element at the first end tag
 of the same name, so an excluded element never contains an element of its own tag
@@ -82,6 +83,9 @@ class _Renderer:
                 "action": "#",
                 "method": "get",
                 "novalidate": True,
+                # The browser restores nothing into the form: what is in it when the script mounts
+                # it, the learner gave meanwhile (record-sync.js keeps it).
+                "autocomplete": "off",
             },
             element("h2", {"class": "lsk-title", "id": title_id, "data-lsk-toc": True}, q.title),
             element("p", {"class": "lsk-source"}, self.t("form.source", source=q.source)) if q.source else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 from .conftest import Traffic
 from .helpers import (
@@ -221,6 +221,32 @@ def test_every_statement_and_its_scale_fit_a_360_pixel_screen(page: Page, site_u
     assert sizes["choices"] == 14 * 5
     assert sizes["overflowing"] == 0
     assert sizes["smallTargets"] == 0
+
+
+def test_answers_given_before_the_script_runs_are_kept_and_saved(page: Page, site_url: str) -> None:
+    # The form can be answered as soon as it is drawn; the script that saves comes later (on a
+    # slow phone, seconds later). What the learner gave meanwhile must not be overwritten by the
+    # stored record when the script fills the form in.
+    open_form(page, site_url + LEADER_PAGE, LEADER_FORM)
+    answer(page, {"selvinnsikt": 4})
+    held: list[Route] = []
+    page.route("**/assets/lederskap/main.js*", lambda route: held.append(route))
+    page.reload(wait_until="commit")
+    page.locator('textarea[name="styrke-1"]').wait_for()
+    # Nothing was restored into the form by the browser (autocomplete="off"): the stored answer is not shown yet.
+    assert checked_answers(page, ["selvinnsikt"]) == {"selvinnsikt": None}
+    answer(page, {"praktiserer-selvledelse": 3})
+    page.locator('textarea[name="styrke-1"]').fill("Jeg lytter")
+    assert len(held) == 1
+    held[0].continue_()
+    form_is_mounted(page, LEADER_FORM)
+    expected = {"selvinnsikt": 4, "praktiserer-selvledelse": 3, "styrke-1": "Jeg lytter"}
+    assert stored_record(page, LEADER_FORM)["answers"] == expected
+    assert checked_answers(page, ["selvinnsikt", "praktiserer-selvledelse"]) == {
+        "selvinnsikt": 4,
+        "praktiserer-selvledelse": 3,
+    }
+    assert page.locator('textarea[name="styrke-1"]').input_value() == "Jeg lytter"
 
 
 def test_a_form_without_results_saves_by_id_and_starts_no_python(page: Page, site_url: str, traffic: Traffic) -> None:

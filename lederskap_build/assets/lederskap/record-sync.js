@@ -53,10 +53,22 @@ export class FormRecord {
     this.migrating = null;
   }
 
-  /** Fill the form from the stored record and say what the learner should know. */
+  /**
+   * Fill the form from the stored record and say what the learner should know. The form can
+   * be answered as soon as it is drawn, before this script runs: an answer already in it is
+   * the learner's (the browser restores nothing into a form with autocomplete="off", render.py),
+   * newer than what is stored, so it stays and is saved.
+   */
   load() {
+    const early = this.fields.read();
     this.fields.write(this.store.load());
-    this.showNotices();
+    const given = Object.keys(early);
+    if (given.length) {
+      this.fields.write(early, new Set(given));
+      this.save();
+    } else {
+      this.showNotices();
+    }
     window.addEventListener("storage", this.onStorage);
   }
 

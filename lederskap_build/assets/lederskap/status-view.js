@@ -67,18 +67,30 @@ export class StatusView {
     this.element = element;
     this.sitePath = sitePath;
     this.answering = answering;
-    this.scorerText = h("span", { class: "lsk-status-text" });
-    this.scorerLine = h("p", { class: "lsk-status-scorer" }, this.scorerText);
+    // The build writes the scorer's line as this draws it first (status_line.py): its nodes are
+    // taken over, not replaced, so that a screen reader does not hear the same sentence again.
+    const written = element.querySelector(".lsk-status-row > .lsk-status-scorer > .lsk-status-text");
+    this.scorerText = written instanceof HTMLElement ? written : h("span", { class: "lsk-status-text" });
+    this.scorerLine = /** @type {HTMLElement} */ (
+      written?.parentElement || h("p", { class: "lsk-status-scorer" }, this.scorerText)
+    );
     this.retryButton = h("button", { type: "button", class: "lsk-button lsk-retry", hidden: true }, t("status.retry"));
     this.retryButton.addEventListener("click", () => onRetry());
     this.storageLine = h("p", { class: "lsk-status-storage", hidden: true });
     this.scoreLine = h("p", { class: "lsk-status-score", hidden: true });
-    replaceChildren(
-      this.element,
-      h("div", { class: "lsk-status-row" }, this.scorerLine, this.retryButton),
-      this.scoreLine,
-      this.storageLine,
-    );
+    if (written) {
+      /** @type {HTMLElement} */ (this.scorerLine.parentElement).append(this.retryButton);
+      this.element.append(this.scoreLine, this.storageLine);
+    } else {
+      replaceChildren(
+        this.element,
+        h("div", { class: "lsk-status-row" }, this.scorerLine, this.retryButton),
+        this.scoreLine,
+        this.storageLine,
+      );
+    }
+    // From now on the line says what is true (lederskap.css shows the build's sentence only then).
+    this.element.dataset.lskLive = "";
     /** @type {string | null} the scorer's state last shown, "none" for no scorer */
     this.state = null;
   }

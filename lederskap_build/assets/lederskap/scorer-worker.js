@@ -266,9 +266,7 @@ async function startPython(id, stdLibURL, snapshot = null) {
  * import name 'x' from [partially initialized module] 'y'" for `from y import x` when y has no
  * submodule x (the scorer's packages import theirs so).
  */
-const MISSING_MODULE = new RegExp(
-  [/No module named '[^']+'/.source, /cannot import name '[^']+' from (?:partially initialized module )?'[^']+'/.source].join("|"),
-);
+const MISSING_MODULE = /No module named '[^']+'|cannot import name '[^']+' from (?:partially initialized module )?'[^']+'/;
 
 /**
  * Why Python must start again with the full standard library, when `error` (of a start or a

@@ -76,8 +76,8 @@ take hours and gigabytes to read.
 MAX_NESTING = 100
 """The deepest a value may be nested (through aliases too). A questionnaire goes 8 levels deep.
 
-Reading nested values is recursive, in PyYAML and here, so a file nested a
-thousand levels deep would otherwise end in a Python ``RecursionError``.
+Reading nested values is recursive, in PyYAML and here, so a file nested a thousand levels
+deep would otherwise end in a Python ``RecursionError`` (see :func:`_load`).
 """
 
 FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -188,12 +188,27 @@ class _KeyGivenTwice:
     line: int
 
 
+_C_PARSER: type | None = getattr(yaml, "CParser", None)
+
+
 def _load(text: str, file: str, loader_class: type[yaml.SafeLoader]) -> tuple[yaml.Node | None, object]:
-    """:func:`_parse`, with a document beyond the limits (or too deep for PyYAML's recursion) as a problem."""
+    """:func:`_parse`, with a document beyond the limits as a problem.
+
+    PyYAML's own composer (not libyaml's) calls itself once per level. For it the limits are
+    checked first, on the parser's events, which come from a parser with a stack of its own
+    (:func:`_where_beyond_limits`): Python's stack must never go a thousand calls deep. There,
+    not only the composer fails with a ``RecursionError``, but any finalizer the garbage
+    collector happens to run meanwhile, where no one can catch it (it once failed the test suite).
+    """
+    if _C_PARSER is None or not issubclass(loader_class, _C_PARSER):
+        beyond = _where_beyond_limits(text, file, loader_class)
+        if beyond is not None:
+            raise YamlLoadError(beyond)
     try:
         return _parse(text, loader_class)
-    except (_BeyondLimits, RecursionError):
-        raise YamlLoadError(_where_beyond_limits(text, file, loader_class)) from None
+    except _BeyondLimits:
+        beyond = _where_beyond_limits(text, file, loader_class)
+        raise YamlLoadError(beyond or ContentProblem(file, 1, "", "the YAML is nested too deeply to read")) from None
 
 
 @dataclass
@@ -206,8 +221,8 @@ class _Open:
     deepest: int
 
 
-def _where_beyond_limits(text: str, file: str, loader_class: type[yaml.SafeLoader]) -> ContentProblem:
-    """The problem of a document beyond the limits, on the line where it passes them.
+def _where_beyond_limits(text: str, file: str, loader_class: type[yaml.SafeLoader]) -> ContentProblem | None:
+    """The problem of a document beyond the limits, on the line where it passes them; None within them.
 
     It replays the parser's events, which come one at a time from a parser with its own
     stack, counting values and levels as :func:`_within_limits` does, aliases expanded by the
@@ -262,7 +277,7 @@ def _where_beyond_limits(text: str, file: str, loader_class: type[yaml.SafeLoade
             )
         if values > MAX_VALUES:
             return ContentProblem(file, line, "", _too_many_values(aliases))
-    return ContentProblem(file, 1, "", "the YAML is nested too deeply to read")
+    return None
 
 
 def _too_many_values(aliases: list[str]) -> str:

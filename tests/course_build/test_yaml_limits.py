@@ -11,6 +11,7 @@ import string
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lederskap_build import yaml_source
 from lederskap_build.course import load_course
@@ -65,6 +66,32 @@ def test_a_questionnaire_nested_a_thousand_levels_deep_is_a_problem_not_a_traceb
     assert problems_of(make_course(forms={"check.yml": form})) == [
         "forms/check.yml:4: expected at most 100 levels of nesting, but the values here go deeper"
     ]
+
+
+def test_pyyamls_own_composer_never_goes_deeper_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PyYAML's composer (used without libyaml, and to word libyaml's errors) calls itself once per
+    # level. A thousand calls deep, a finalizer the garbage collector runs meanwhile can fail with
+    # a RecursionError that nothing catches (it failed this suite once): the limit is found first.
+    depth = deepest = 0
+    compose = yaml.composer.Composer.compose_node
+
+    def counted(self: yaml.composer.Composer, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        nonlocal depth, deepest
+        depth += 1
+        deepest = max(deepest, depth)
+        try:
+            return compose(self, parent, index)
+        finally:
+            depth -= 1
+
+    monkeypatch.setattr(yaml.composer.Composer, "compose_node", counted)
+    form = "id: check\nversion: 1\ntitle: Deep\nparts: " + "[" * 1000 + "]" * 1000 + "\n"
+    with pytest.raises(yaml_source.YamlLoadError) as refused:
+        yaml_source.load_yaml(form, "forms/check.yml", yaml.SafeLoader)
+    assert str(refused.value.problem) == (
+        "forms/check.yml:4: expected at most 100 levels of nesting, but the values here go deeper"
+    )
+    assert deepest <= yaml_source.MAX_NESTING
 
 
 def test_a_deeply_nested_mkdocs_yml_is_a_problem_not_a_traceback(make_course: CourseFactory) -> None:
